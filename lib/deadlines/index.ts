@@ -1,0 +1,3 @@
+export * from "./expiry";
+export * from "./bands";
+export * from "./client-deadlines";
