@@ -1,0 +1,90 @@
+import "server-only";
+import { verifyAgainstDummy, verifyPassword } from "@/lib/auth/password";
+import { accountKey, addressKey, decideRateLimit, normaliseEmail, SIGN_IN_RATE_LIMIT } from "@/lib/auth/rate-limit";
+import type { Role } from "@/lib/auth/permissions";
+import { RateLimitedError } from "@/lib/errors";
+import { recordAudit } from "./audit";
+import { prisma } from "./prisma";
+
+export interface SessionUser {
+  userId: string;
+  firmId: string;
+  email: string;
+  name: string;
+  role: Role;
+  teamIds: string[];
+}
+
+async function failureCounts(email: string, address: string, now: Date) {
+  const since = new Date(now.getTime() - SIGN_IN_RATE_LIMIT.windowMinutes * 60_000);
+  const keys = [accountKey(email), addressKey(address)];
+  const rows = await prisma().$queryRaw<{ key: string; failures: bigint; oldest: Date | null }[]>`
+    SELECT "key", count(*) AS failures, min("createdAt") AS oldest
+    FROM "SignInAttempt"
+    WHERE "key" = ANY(${keys}) AND NOT "success" AND "createdAt" >= ${since}
+    GROUP BY "key"`;
+  const byKey = new Map(rows.map((r) => [r.key, r]));
+  const account = Number(byKey.get(keys[0])?.failures ?? 0);
+  const addressCount = Number(byKey.get(keys[1])?.failures ?? 0);
+  const oldest = rows.map((r) => r.oldest).filter((d): d is Date => d !== null).sort((a, b) => a.getTime() - b.getTime())[0] ?? null;
+  return { account, address: addressCount, oldestFailureAt: oldest };
+}
+
+/**
+ * Checks an email and password. Returns the session user, or null for any failure (unknown
+ * email, wrong password, deactivated account) so callers cannot tell them apart. Throws
+ * RateLimitedError when the account or the client address has failed too often.
+ */
+export async function authenticate(rawEmail: string, password: string, address: string, now = new Date()): Promise<SessionUser | null> {
+  const email = normaliseEmail(rawEmail);
+  const decision = decideRateLimit(await failureCounts(email, address, now), now);
+  if (!decision.allowed) throw new RateLimitedError(decision.retryAfterSeconds);
+
+  const user = await prisma().user.findFirst({
+    where: { email: { equals: email, mode: "insensitive" } },
+    include: { memberships: { select: { teamId: true } } },
+  });
+  const ok = user?.passwordHash && user.active ? await verifyPassword(user.passwordHash, password) : await verifyAgainstDummy(password);
+
+  await prisma().signInAttempt.createMany({
+    data: [
+      { key: accountKey(email), success: Boolean(ok) },
+      { key: addressKey(address), success: Boolean(ok) },
+    ],
+  });
+  if (user) {
+    await recordAudit(
+      { firmId: user.firmId, userId: user.id, userEmail: user.email },
+      { action: ok ? "auth.sign_in" : "auth.sign_in_failed", entityType: "user", entityId: user.id, ip: address },
+    );
+  }
+  if (!ok || !user) return null;
+  await prisma().user.update({ where: { firmId_id: { firmId: user.firmId, id: user.id } }, data: { lastSignInAt: now } });
+  return {
+    userId: user.id,
+    firmId: user.firmId,
+    email: user.email,
+    name: user.name,
+    role: user.role,
+    teamIds: user.memberships.map((m) => m.teamId),
+  };
+}
+
+/**
+ * The session's user as the database has them now: role and teams may have changed since the
+ * token was issued, and a deactivated user loses access at once.
+ */
+export async function loadSessionUser(firmId: string, userId: string): Promise<SessionUser | null> {
+  const user = await prisma().user.findUnique({
+    where: { firmId_id: { firmId, id: userId } },
+    include: { memberships: { select: { teamId: true } } },
+  });
+  if (!user || !user.active) return null;
+  return { userId: user.id, firmId: user.firmId, email: user.email, name: user.name, role: user.role, teamIds: user.memberships.map((m) => m.teamId) };
+}
+
+/** Drops attempt rows older than a day: they no longer count towards any limit. */
+export async function pruneSignInAttempts(now = new Date()): Promise<number> {
+  const { count } = await prisma().signInAttempt.deleteMany({ where: { createdAt: { lt: new Date(now.getTime() - 86_400_000) } } });
+  return count;
+}

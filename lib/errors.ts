@@ -1,0 +1,45 @@
+/**
+ * The few typed errors the app raises, converted to responses and messages in one place at the
+ * boundary (lib/server/). Messages are written for users: no stack traces, no SQL.
+ */
+export class AppError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = new.target.name;
+  }
+}
+
+/** The record does not exist, or exists outside the caller's scope: the two are not told apart. */
+export class NotFoundError extends AppError {
+  constructor(what = "Record") {
+    super(`${what} not found.`);
+  }
+}
+
+export class ForbiddenError extends AppError {
+  constructor(message = "You do not have permission to do that.") {
+    super(message);
+  }
+}
+
+export class ConflictError extends AppError {}
+
+export interface FieldIssue {
+  path: string;
+  message: string;
+}
+
+export class InvalidInputError extends AppError {
+  constructor(
+    message: string,
+    readonly issues: FieldIssue[] = [],
+  ) {
+    super(message);
+  }
+}
+
+export class RateLimitedError extends AppError {
+  constructor(readonly retryAfterSeconds: number) {
+    super("Too many attempts. Please wait a few minutes and try again.");
+  }
+}

@@ -1,0 +1,24 @@
+import type { Role } from "@/lib/auth/permissions";
+
+declare module "next-auth" {
+  interface Session {
+    user: { id: string; firmId: string; email: string; name: string; role: Role; teamIds: string[] };
+  }
+  interface User {
+    id: string;
+    firmId: string;
+    email: string;
+    name: string;
+    role: Role;
+    teamIds: string[];
+  }
+}
+
+declare module "next-auth/jwt" {
+  interface JWT {
+    userId: string;
+    firmId: string;
+    role: Role;
+    teamIds: string[];
+  }
+}
