@@ -48,7 +48,7 @@ export async function createTestFirm(options: {
     { role: "viewer", teams: [0] },
   ];
   const firm = await prisma().firm.create({ data: { name: `${label} firm ${suffix}`, slug: `${label}-${suffix}` } });
-  const teams = [];
+  const teams: { id: string; name: string }[] = [];
   for (const name of teamNames) teams.push(await prisma().team.create({ data: { firmId: firm.id, name } }));
   const users: TestUser[] = [];
   for (const [i, spec] of userSpecs.entries()) {
