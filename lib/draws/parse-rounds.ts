@@ -80,8 +80,10 @@ function nonEmpty(list: unknown[]): unknown[] {
 
 /** Parses the round at `position` (1-based); pushes its warnings. */
 function parseRound(raw: unknown, position: number, warnings: RoundWarning[]): NormalisedRound {
-  let number: string | undefined;
+  // Filled in once the draw number is read, so later errors can name it.
+  const known: { number?: string } = {};
   const fail = (field: string, problem: string): never => {
+    const { number } = known;
     const label =
       number === undefined ? `round ${position}` : `round ${position} (drawNumber "${number}")`;
     throw new FeedFormatError(`${label}: ${field} ${problem}`, { position, number, field });
@@ -91,7 +93,7 @@ function parseRound(raw: unknown, position: number, warnings: RoundWarning[]): N
 
   const drawNumber = text("drawNumber")?.trim();
   if (!drawNumber) return fail("drawNumber", "is missing");
-  number = drawNumber;
+  known.number = drawNumber;
   const warn = (field: RoundField, message: string) =>
     warnings.push({ number: drawNumber, field, message: `round ${drawNumber}: ${message}` });
 
@@ -152,7 +154,7 @@ function parseRound(raw: unknown, position: number, warnings: RoundWarning[]): N
   }
 
   const round = {
-    number, date, drawnAt, tieBreakAt, size, cutoff, name, kind, categoryVersion, programs,
+    number: drawNumber, date, drawnAt, tieBreakAt, size, cutoff, name, kind, categoryVersion, programs,
     distributionAsOf, distribution,
   };
   // The schema is the contract with the database layer; a failure here is a parser bug or a

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { ActionForm } from "@/components/forms/ActionForm";
-import { Alert, Badge, Card, CheckboxField, PageHeader, SelectField, Table, TBody, TD, TextField, TH, THead, TR } from "@/components/ui";
+import { InviteUserForm } from "@/components/settings/InviteUserForm";
+import { Badge, Card, CheckboxField, PageHeader, SelectField, Table, TBody, TD, TextField, TH, THead, TR } from "@/components/ui";
 import { assignableRoles, ROLE_LABELS } from "@/lib/auth/permissions";
 import { listPendingInvitations } from "@/lib/db/invitations";
 import { listTeams } from "@/lib/db/teams";
@@ -87,40 +88,7 @@ export default async function UsersPage() {
 
       <Card>
         <h2>Invite someone</h2>
-        <ActionForm
-          action={inviteUserAction}
-          submitLabel="Send invitation"
-          errorTitle="Could not invite"
-          aria-label="Invite someone"
-          success={(data: { url: string; email: string }) => (
-            <Alert tone="success" title="Invitation created">
-              <p>
-                Send this one-time link to {data.email} (valid for 7 days):{" "}
-                <a href={data.url} data-testid="invitation-link">
-                  {data.url}
-                </a>
-              </p>
-            </Alert>
-          )}
-        >
-          <div className="row-wrap">
-            <TextField label="Name" name="name" required />
-            <TextField label="Email" name="email" type="email" required />
-            <SelectField label="Role" name="role" defaultValue="consultant">
-              {roles.map((r) => (
-                <option key={r} value={r}>
-                  {ROLE_LABELS[r]}
-                </option>
-              ))}
-            </SelectField>
-          </div>
-          <fieldset className="row-wrap">
-            <legend>Teams</legend>
-            {teams.map((team, i) => (
-              <CheckboxField key={team.id} label={team.name} name="teamIds" value={team.id} defaultChecked={i === 0} />
-            ))}
-          </fieldset>
-        </ActionForm>
+        <InviteUserForm action={inviteUserAction} roles={roles} teams={teams.map((t) => ({ id: t.id, name: t.name }))} />
         {invitations.length > 0 && (
           <Table caption="Pending invitations">
             <THead>

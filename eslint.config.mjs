@@ -1,0 +1,32 @@
+import nextCoreWebVitals from "eslint-config-next/core-web-vitals";
+import nextTypescript from "eslint-config-next/typescript";
+
+// Prisma stays behind lib/db (STYLE.md): everything else calls lib/db functions that take a Scope.
+const PRISMA_IMPORTS = {
+  patterns: [
+    {
+      group: ["@/lib/generated/prisma", "@/lib/generated/prisma/*", "**/generated/prisma", "**/generated/prisma/*", "@prisma/*"],
+      message: "Only lib/db/ talks to Prisma: call a lib/db function that takes the caller's Scope.",
+    },
+  ],
+};
+
+const config = [
+  {
+    ignores: [".next/**", "lib/generated/**", "node_modules/**", ".data/**", "test-results/**", "playwright-report/**", "next-env.d.ts"],
+  },
+  ...nextCoreWebVitals,
+  ...nextTypescript,
+  {
+    rules: {
+      "no-restricted-imports": ["error", PRISMA_IMPORTS],
+      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
+    },
+  },
+  {
+    files: ["lib/db/**", "scripts/lib/migration-adapter.ts", "prisma.config.ts"],
+    rules: { "no-restricted-imports": "off" },
+  },
+];
+
+export default config;

@@ -1,0 +1,210 @@
+// `npm start` (production build) and `npm run dev` (`next dev`): one command from a fresh clone to
+// a running DrawDesk — database, migrations, demo firm, build, server, banner.
+//
+// package.json runs this with `exec node --import tsx …`: without `exec`, the `sh -c` npm starts
+// dies on SIGTERM without passing it on, and this process (with PostgreSQL and Next) is orphaned.
+import { spawn, type ChildProcess } from "node:child_process";
+import net from "node:net";
+import { setTimeout as sleep } from "node:timers/promises";
+import { buildIfStale, NEXT_BIN } from "./lib/build-if-stale";
+import { resolveDatabase, ROOT, type RunningDatabase } from "./lib/embedded-db";
+import { runPrisma } from "./lib/prisma-cli";
+import { runDemoSeed, type SeedResult } from "./lib/run-seed";
+import { resolveNextAuthSecret } from "./lib/secret";
+import { onShutdownSignal, stopDatabase } from "./lib/shutdown";
+
+const dev = process.argv.includes("--dev");
+const port = Number(process.env.PORT || 3000);
+// Loopback by default: the demo firm's password is printed below, so the app is not offered to the
+// network unless asked for (HOST=0.0.0.0 npm start, e.g. inside a container).
+const host = process.env.HOST || "127.0.0.1";
+const startedAt = Date.now();
+
+// The server's parent is watched from inside it: if this supervisor dies without cleaning up
+// (kill -9), Next stops within a second instead of holding the port.
+const EXIT_WITH_PARENT =
+  "data:text/javascript,const p=process.ppid;setInterval(()=>{if(process.ppid!==p)process.kill(process.pid,'SIGTERM')},1000).unref();";
+
+let db: RunningDatabase | null = null;
+let next: ChildProcess | null = null;
+let stopping = false;
+const stopBuild = new AbortController();
+
+function fail(message: string): never {
+  console.error(`\n${message}`);
+  void shutdown(1);
+  // shutdown() exits the process; this keeps the caller's control flow honest.
+  throw new Error(message);
+}
+
+function portIsFree(): Promise<boolean> {
+  return new Promise((resolve) => {
+    const probe = net.createServer();
+    probe.once("error", () => resolve(false));
+    probe.listen(port, host, () => probe.close(() => resolve(true)));
+  });
+}
+
+async function stopNext(): Promise<void> {
+  const child = next;
+  if (!child || child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise((resolve) => child.once("exit", resolve));
+  child.kill("SIGTERM");
+  if ((await Promise.race([exited, sleep(10_000, "timeout")])) === "timeout") {
+    child.kill("SIGKILL");
+    await exited;
+  }
+}
+
+async function shutdown(code: number): Promise<void> {
+  if (stopping) return;
+  stopping = true;
+  stopBuild.abort();
+  try {
+    await stopNext();
+    if (db) await stopDatabase(db);
+  } catch (error) {
+    console.error(`While stopping: ${(error as Error).message}`);
+    code ||= 1;
+  }
+  process.exit(code);
+}
+
+async function prepareDatabase(): Promise<{ db: RunningDatabase; seed: SeedResult }> {
+  db = await resolveDatabase();
+  await runPrisma(["migrate", "deploy"], db.url, { quiet: true });
+  const seed = await runDemoSeed(db.url);
+  return { db, seed };
+}
+
+async function waitUntilAnswering(child: ChildProcess, timeoutMs: number): Promise<void> {
+  const probeHost = host === "0.0.0.0" || host === "::" ? "127.0.0.1" : host;
+  const url = `http://${probeHost.includes(":") ? `[${probeHost}]` : probeHost}:${port}/api/health`;
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null || child.signalCode !== null) throw new Error("the server exited while starting");
+    try {
+      // Any answer below 500 means Next is serving (404 until the health route exists); a 503 from
+      // the health route means the database is not reachable yet.
+      const response = await fetch(url, { signal: AbortSignal.timeout(5_000) });
+      if (response.status < 500) return;
+    } catch {
+      // not listening yet
+    }
+    await sleep(250);
+  }
+  throw new Error(`no answer from ${url} within ${timeoutMs / 1000} s`);
+}
+
+function banner(url: string, seed: SeedResult): void {
+  const seconds = ((Date.now() - startedAt) / 1000).toFixed(1);
+  const lines = [
+    "",
+    `  DrawDesk is running at ${url}${dev ? " (development mode)" : ""}   (ready in ${seconds} s)`,
+    "",
+    seed.signIn
+      ? `  Demo sign-in:  ${seed.signIn.email}  /  ${seed.signIn.password}${seed.seeded ? "   (demo firm created just now)" : ""}`
+      : "  No demo sign-in: the database already had firms, or the demo seed is not available yet.",
+    "",
+    "  Ctrl-C to stop",
+    "",
+  ];
+  console.log(lines.join("\n"));
+}
+
+async function main(): Promise<void> {
+  onShutdownSignal((signal) => {
+    if (!stopping) console.log(`\n${signal === "SIGINT" ? "Ctrl-C" : signal}: stopping DrawDesk…`);
+    void shutdown(0);
+  });
+  // If npm (or whatever started this) is killed outright, nobody can send Ctrl-C any more: clean up.
+  const parent = process.ppid;
+  setInterval(() => {
+    if (process.ppid !== parent && !stopping) {
+      console.error("\nThe process that started DrawDesk has gone away: stopping DrawDesk…");
+      void shutdown(0);
+    }
+  }, 1000).unref();
+
+  if (!Number.isInteger(port) || port <= 0 || port > 65535) fail(`PORT=${process.env.PORT} is not a port number.`);
+  if (!(await portIsFree())) {
+    fail(
+      `Port ${port} is already in use on ${host} (is DrawDesk already running?).\n` +
+        `Stop whatever uses it, or pick another port:  PORT=${port + 1} npm ${dev ? "run dev" : "start"}`,
+    );
+  }
+
+  let secret: string;
+  try {
+    secret = resolveNextAuthSecret({ production: !dev, embedded: !process.env.DATABASE_URL });
+  } catch (error) {
+    fail((error as Error).message);
+  }
+
+  // The build needs no database, so both are prepared side by side.
+  const building = dev ? Promise.resolve(false) : buildIfStale({ quiet: true, signal: stopBuild.signal });
+  building.catch(() => {}); // awaited below, after the database
+  let seed: SeedResult;
+  let databaseUrl: string;
+  try {
+    ({ seed, db: { url: databaseUrl } } = await prepareDatabase());
+  } catch (error) {
+    if (stopping) return;
+    fail(`Could not prepare the database: ${(error as Error).message}`);
+  }
+  try {
+    await building;
+  } catch (error) {
+    if (stopping) return;
+    fail((error as Error).message);
+  }
+  if (stopping) return;
+
+  const appUrl = `http://localhost:${port}`;
+  const mode = dev ? "dev" : "start";
+  const child = spawn(process.execPath, ["--import", EXIT_WITH_PARENT, NEXT_BIN, mode, "-p", String(port), "-H", host], {
+    cwd: ROOT,
+    stdio: ["ignore", "pipe", "inherit"],
+    env: {
+      ...process.env,
+      DATABASE_URL: databaseUrl,
+      NEXTAUTH_SECRET: secret,
+      NEXTAUTH_URL: process.env.NEXTAUTH_URL || appUrl,
+      NEXT_TELEMETRY_DISABLED: "1",
+      NODE_ENV: dev ? "development" : "production",
+      PORT: String(port),
+    },
+  });
+  next = child;
+
+  // Next's own start-up lines (its "Local:" URL shows the bind address) are held back until the
+  // banner is printed, and shown only if the server does not come up; later output passes through.
+  let heldBack = "";
+  let ready = false;
+  child.stdout!.on("data", (chunk: Buffer) => {
+    if (ready) process.stdout.write(chunk);
+    else heldBack += chunk;
+  });
+  child.on("exit", (code, signal) => {
+    if (stopping) return;
+    if (!ready && heldBack) process.stdout.write(heldBack);
+    console.error(`\nThe DrawDesk server stopped unexpectedly (${signal ?? `exit code ${code}`}).`);
+    void shutdown(code || 1);
+  });
+
+  try {
+    await waitUntilAnswering(child, dev ? 180_000 : 60_000);
+  } catch (error) {
+    if (stopping) return;
+    if (heldBack) process.stdout.write(heldBack);
+    fail(`DrawDesk did not start: ${(error as Error).message}.`);
+  }
+  ready = true;
+  banner(appUrl, seed);
+}
+
+main().catch((error: Error) => {
+  if (stopping) return;
+  console.error(error.stack ?? error.message);
+  void shutdown(1);
+});

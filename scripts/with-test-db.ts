@@ -1,0 +1,100 @@
+// `node --import tsx scripts/with-test-db.ts [--e2e] CMD ARGS...`: runs CMD against a fresh, migrated
+// database that is dropped afterwards (also on failure and Ctrl-C), and exits with CMD's code.
+//
+// --e2e also prepares what Playwright's web server needs before it starts: an up-to-date
+// production build, the demo firm in the test database, a free port (E2E_PORT), and the
+// react-server condition and tsx for Playwright's own Node (NODE_OPTIONS), so specs can seed their
+// own firms through lib/db.
+import { spawn, type ChildProcess } from "node:child_process";
+import net from "node:net";
+import os from "node:os";
+import path from "node:path";
+import { buildIfStale } from "./lib/build-if-stale";
+import { ROOT } from "./lib/embedded-db";
+import { runDemoSeed } from "./lib/run-seed";
+import { onShutdownSignal } from "./lib/shutdown";
+import { createTestDatabase, type TestDatabase } from "./lib/test-database";
+
+const args = process.argv.slice(2);
+const e2e = args[0] === "--e2e";
+if (e2e) args.shift();
+
+let database: TestDatabase | null = null;
+let child: ChildProcess | null = null;
+let finishing = false;
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.on("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+async function finish(code: number): Promise<never> {
+  finishing = true;
+  if (database) {
+    try {
+      await database.dispose();
+    } catch (error) {
+      console.error(
+        `with-test-db: could not drop ${database.name}: ${(error as Error).message}\n` +
+          "(a later run drops abandoned test databases)",
+      );
+    }
+  }
+  process.exit(code);
+}
+
+function exitCodeOf(code: number | null, signal: NodeJS.Signals | null): number {
+  if (code !== null) return code;
+  return 128 + (signal ? os.constants.signals[signal] : 1);
+}
+
+async function main(): Promise<void> {
+  if (args.length === 0) {
+    console.error("usage: node --import tsx scripts/with-test-db.ts [--e2e] CMD [ARGS...]");
+    process.exit(2);
+  }
+  onShutdownSignal((signal) => {
+    // Ctrl-C reaches CMD directly (same process group); SIGTERM sent to this process is passed on.
+    if (child && child.exitCode === null && child.signalCode === null) {
+      if (signal !== "SIGINT") child.kill(signal);
+      return; // CMD's exit handler cleans up
+    }
+    if (!finishing) void finish(128 + os.constants.signals[signal]);
+  });
+
+  if (e2e) await buildIfStale();
+  database = await createTestDatabase();
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    DATABASE_URL: database.url,
+    TEST_RUN_ID: database.name,
+    PATH: `${path.join(ROOT, "node_modules", ".bin")}${path.delimiter}${process.env.PATH ?? ""}`,
+  };
+  if (e2e) {
+    await runDemoSeed(database.url);
+    env.E2E_PORT = String(await freePort());
+    // tsx as well: Playwright's own TypeScript transform turns lib/generated/prisma/client.ts (an ES
+    // module using import.meta) into CommonJS that Node then refuses ("exports is not defined in
+    // ES module scope"); tsx's loader handles it, as it does for the scripts.
+    env.NODE_OPTIONS = `${process.env.NODE_OPTIONS ?? ""} --conditions=react-server --import tsx`.trim();
+  }
+  if (finishing) return;
+
+  child = spawn(args[0], args.slice(1), { cwd: ROOT, stdio: "inherit", env });
+  child.on("error", (error) => {
+    console.error(`with-test-db: could not run ${args[0]}: ${error.message}`);
+    void finish(127);
+  });
+  child.on("exit", (code, signal) => void finish(exitCodeOf(code, signal)));
+}
+
+main().catch((error: Error) => {
+  console.error(`with-test-db: ${error.message}`);
+  void finish(1);
+});
