@@ -67,7 +67,7 @@ test("an owner invites a user; the invitee accepts the link and signs in", async
   const inviteePage = await invitee.newPage();
   await inviteePage.goto(new URL(url!).pathname);
   await expect(inviteePage.getByRole("heading", { name: `Join ${firm.name}` })).toBeVisible();
-  await inviteePage.getByLabel("Password", { exact: true }).fill("a brand new password");
+  await inviteePage.getByLabel(/^Password/).fill("a brand new password");
   await inviteePage.getByLabel("Confirm password").fill("a brand new password");
   await inviteePage.getByRole("button", { name: "Set password" }).click();
   await expect(inviteePage.getByRole("status", { name: "Your account is ready" })).toBeVisible();
