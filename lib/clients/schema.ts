@@ -47,7 +47,7 @@ export const clientInputSchema = z
     teamId: z.uuid({ error: "Choose a team." }),
     consultantId: z.preprocess(emptyToNull, z.uuid().nullable().default(null)),
     status: z.enum(CLIENT_STATUSES, { error: "Choose a status." }).default("profile_active"),
-    profileNumber: z.preprocess(emptyToNull, z.string().trim().regex(/^[A-Z0-9]{6,20}$/i, "Use the Express Entry profile number (letters and digits).").nullable().default(null)),
+    profileNumber: z.preprocess(emptyToNull, z.string().trim().toUpperCase().regex(/^[A-Z0-9]{6,20}$/i, "Use the Express Entry profile number (letters and digits).").nullable().default(null)),
     profileSubmittedAt: instantSchema,
     /** Overrides the 12-month expiry when IRCC shows a different date. */
     profileExpiresOn: calendarDate,

@@ -1,0 +1,70 @@
+/** Short words for dense places (roster badges, table cells); the long labels live beside each rule. */
+import type { DeadlineKind } from "@/lib/deadlines";
+import type { Tone } from "@/components/ui";
+import type { ClientStatus } from "@/lib/clients/status";
+import type { CrsSection } from "@/lib/crs";
+import type { DrawKind } from "@/lib/draws/kinds";
+
+export const DEADLINE_KIND_SHORT: Record<DeadlineKind, string> = {
+  profile: "Profile",
+  language_test: "Test",
+  eca: "ECA",
+  work_permit: "Permit",
+  passport: "Passport",
+};
+
+export const CRS_SECTION_LABELS: Record<CrsSection, string> = {
+  core: "Core / human capital",
+  spouse: "Spouse or common-law partner",
+  transferability: "Skill transferability (max 100)",
+  additional: "Additional points (max 600)",
+};
+
+const signed = new Intl.NumberFormat("en-CA", { signDisplay: "exceptZero" });
+
+/** "+12", "−3", "0": a margin against a cut-off. */
+export function formatMargin(margin: number): string {
+  return signed.format(margin).replace("-", "−");
+}
+
+export const number = new Intl.NumberFormat("en-CA");
+
+/** Draw kinds in a few letters, for "+12 vs CEC #375". */
+export const DRAW_KIND_SHORT: Record<DrawKind, string> = {
+  general: "General",
+  cec: "CEC",
+  pnp: "PNP",
+  fsw: "FSW",
+  fst: "FST",
+  french: "French",
+  healthcare: "Healthcare",
+  stem: "STEM",
+  trades: "Trades",
+  transport: "Transport",
+  agriculture: "Agriculture",
+  education: "Education",
+  physicians: "Physicians",
+  senior_managers: "Senior managers",
+  unrecognised: "Unrecognised",
+};
+
+export const STATUS_TONES: Record<ClientStatus, Tone> = {
+  prospect: "neutral",
+  profile_active: "info",
+  ita_received: "success",
+  application_submitted: "success",
+  landed: "success",
+  withdrawn: "neutral",
+  closed: "neutral",
+};
+
+/** Status words short enough for a table cell. */
+export const STATUS_SHORT: Record<ClientStatus, string> = {
+  prospect: "Prospect",
+  profile_active: "In the pool",
+  ita_received: "ITA received",
+  application_submitted: "Applied",
+  landed: "Landed",
+  withdrawn: "Withdrawn",
+  closed: "Closed",
+};

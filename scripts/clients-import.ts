@@ -1,0 +1,110 @@
+// npm run clients:import -- --firm SLUG FILE.csv [--dry-run] [--json] [--valid-rows]
+// Imports clients from the CSV template into a firm, for administrators. Every row is checked
+// first; with any error nothing is imported (exit 1) unless --valid-rows says to import the rows
+// without errors. Acts as the firm's owner (audited as "command line"). Uses DATABASE_URL, or the
+// embedded database (started for the command if needed).
+import { readFile } from "node:fs/promises";
+import { parseArgs } from "node:util";
+import { AppError } from "@/lib/errors";
+import { withDatabase } from "./lib/with-db";
+
+const USAGE = "Usage: npm run clients:import -- --firm SLUG FILE.csv [--dry-run] [--json] [--valid-rows]";
+
+class UsageError extends Error {}
+
+function parse() {
+  try {
+    return parseArgs({
+      allowPositionals: true,
+      options: {
+        firm: { type: "string" },
+        "dry-run": { type: "boolean", default: false },
+        json: { type: "boolean", default: false },
+        "valid-rows": { type: "boolean", default: false },
+        help: { type: "boolean", default: false },
+      },
+    });
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+}
+
+async function main(): Promise<number> {
+  const { values, positionals } = parse();
+  if (values.help || !values.firm || positionals.length !== 1) {
+    console.error(USAGE);
+    return values.help ? 0 : 2;
+  }
+  const file = positionals[0];
+  let csv: string;
+  try {
+    csv = await readFile(file, "utf8");
+  } catch (error) {
+    console.error(`clients:import: cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+    return 1;
+  }
+  const json = values.json;
+  // Human output goes to stderr while running, so --json leaves stdout to the JSON alone.
+  const say = (line: string) => (json ? undefined : console.log(line));
+
+  return withDatabase(async () => {
+    const { findFirmBySlug } = await import("@/lib/db/firms");
+    const { importClientsCsv } = await import("@/lib/db/clients-import");
+    const { prisma } = await import("@/lib/db/prisma");
+    try {
+      const firm = await findFirmBySlug(values.firm!);
+      if (!firm) {
+        console.error(`clients:import: no firm with the slug "${values.firm}".`);
+        return 1;
+      }
+      const owner = await prisma().user.findFirst({ where: { firmId: firm.id, role: "owner", active: true }, orderBy: { createdAt: "asc" }, select: { id: true } });
+      const teams = await prisma().team.findMany({ where: { firmId: firm.id }, select: { id: true } });
+      if (!owner) {
+        console.error(`clients:import: the firm "${firm.slug}" has no active owner to act as.`);
+        return 1;
+      }
+      const scope = { userId: owner.id, firmId: firm.id, role: "owner" as const, teamIds: teams.map((t) => t.id) };
+      const mode = values["valid-rows"] ? "valid-rows" : "all-or-nothing";
+      let lastShown = 0;
+      const result = await importClientsCsv(scope, csv, {
+        mode,
+        dryRun: values["dry-run"],
+        via: "command line",
+        onProgress: (done, total) => {
+          if (json || done === 0 || (done < total && Date.now() - lastShown < 1000)) return;
+          lastShown = Date.now();
+          console.error(`  imported ${done.toLocaleString("en-CA")} of ${total.toLocaleString("en-CA")} rows…`);
+        },
+      });
+
+      if (json) {
+        process.stdout.write(`${JSON.stringify({ firm: firm.slug, file, ...result }, null, 2)}\n`);
+      } else {
+        say(`${firm.name} (${firm.slug}) ← ${file}`);
+        for (const e of result.errors) say(`  line ${e.line}, ${e.column}: ${e.message}`);
+        const rowsWithErrors = new Set(result.errors.map((e) => e.line)).size;
+        say(
+          `${result.total} rows: ${result.valid} valid, ${rowsWithErrors} with errors (${result.errors.length} problems, ${result.duplicates.length} duplicates).`,
+        );
+        if (values["dry-run"]) say("Dry run: nothing was imported.");
+        else if (result.imported > 0) say(`Imported ${result.imported} client${result.imported === 1 ? "" : "s"} in ${(result.timings.importMs / 1000).toFixed(1)} s.`);
+        else if (mode === "valid-rows" || result.errors.length === 0) say("Nothing was imported: no valid rows.");
+        else say("Nothing was imported. Fix the rows above, or pass --valid-rows to import only the valid rows.");
+      }
+      const failed = result.errors.length > 0 && !(mode === "valid-rows" && result.imported > 0);
+      return failed ? 1 : 0;
+    } finally {
+      await prisma().$disconnect();
+    }
+  });
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    if (error instanceof UsageError) console.error(`clients:import: ${error.message}\n${USAGE}`);
+    else if (error instanceof AppError) console.error(`clients:import: ${error.message}`);
+    else console.error(`clients:import failed: ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(error instanceof UsageError ? 2 : 1);
+  },
+);
