@@ -35,12 +35,26 @@ export function formatCalendarDate(date: Date): CalendarDate {
   return format(date, "yyyy-MM-dd", { in: UTC });
 }
 
+// Bulk imports ask the same few thousand date steps 100,000 times; a zoned date-fns step costs
+// ~50 µs, so results are memoised (pure functions of their inputs; the memo is bounded).
+const stepMemo = new Map<string, CalendarDate>();
+
+function memoStep(key: string, compute: () => CalendarDate): CalendarDate {
+  let result = stepMemo.get(key);
+  if (result === undefined) {
+    if (stepMemo.size > 100_000) stepMemo.clear();
+    result = compute();
+    stepMemo.set(key, result);
+  }
+  return result;
+}
+
 export function addYearsToDate(date: CalendarDate, years: number): CalendarDate {
-  return formatCalendarDate(addYears(parseCalendarDate(date), years, { in: UTC }));
+  return memoStep(`${date}|y${years}`, () => formatCalendarDate(addYears(parseCalendarDate(date), years, { in: UTC })));
 }
 
 export function addMonthsToDate(date: CalendarDate, months: number): CalendarDate {
-  return formatCalendarDate(addMonths(parseCalendarDate(date), months, { in: UTC }));
+  return memoStep(`${date}|m${months}`, () => formatCalendarDate(addMonths(parseCalendarDate(date), months, { in: UTC })));
 }
 
 export function addDaysToDate(date: CalendarDate, days: number): CalendarDate {

@@ -133,7 +133,7 @@ export function syntheticClients(count: number, options: { seed?: number; now: D
     const canadianWorkYears = rand() < 0.55 ? int(rand, 1, 4) : 0;
     const nominated = rand() < 0.07;
     const factors = factorsFor(rand, age, canadianWorkYears, nominated);
-    const submitted = status === "prospect" ? null : addDays(subMonths(options.now, 11), int(rand, 0, 340));
+    const submitted = status === "prospect" ? null : addDays(subMonths(options.now, 11), int(rand, 0, 330));
     if (submitted) submitted.setUTCHours(int(rand, 0, 23), int(rand, 0, 59), int(rand, 0, 59), 0);
     const current = calculateCrs(factors).total;
     const scores: SyntheticScore[] = [];
