@@ -19,6 +19,9 @@ const nextConfig = {
   // from files next to its own code and exceljs pulls in optional Node-only modules: both must be
   // loaded from node_modules at run time rather than bundled.
   serverExternalPackages: ["@prisma/adapter-pg", "pdfkit", "exceljs"],
+  // IRCC's full rounds feed is ~0.7 MB and grows with every draw; uploads go through a server
+  // action, whose default body limit is 1 MB.
+  experimental: { serverActions: { bodySizeLimit: "8mb" } },
   async headers() {
     /** @type {import("next/dist/lib/load-custom-routes").Header[]} */
     const rules = [{ source: "/:path*", headers: securityHeaders }];

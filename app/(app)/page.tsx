@@ -1,14 +1,60 @@
 import type { Metadata } from "next";
-import { PageHeader } from "@/components/ui";
+import { ComingChanges } from "@/components/dashboard/ComingChanges";
+import { ExpiryRadar } from "@/components/dashboard/ExpiryRadar";
+import { LatestDraws } from "@/components/dashboard/LatestDraws";
+import { NearMisses } from "@/components/dashboard/NearMisses";
+import { NewlyAbove } from "@/components/dashboard/NewlyAbove";
+import styles from "@/components/dashboard/Dashboard.module.css";
+import { TeamFilter } from "@/components/dashboard/TeamFilter";
+import { EmptyState, PageHeader } from "@/components/ui";
+import { seesAllTeams } from "@/lib/auth/scope";
+import { comingChanges, drawWatch, expiryRadar, WATCH_DAYS, withLatest } from "@/lib/db/dashboard";
+import { latestDrawsPerKind } from "@/lib/db/draws";
+import { listTeams } from "@/lib/db/teams";
 import { requireViewer } from "@/lib/server/session";
 
 export const metadata: Metadata = { title: "Dashboard" };
 
-export default async function DashboardPage() {
+export default async function DashboardPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const viewer = await requireViewer();
+  const params = await searchParams;
+  const all = seesAllTeams(viewer.scope);
+  const teams = (await listTeams(viewer.scope)).filter((t) => all || viewer.scope.teamIds.includes(t.id));
+  // An unknown or foreign team id is ignored rather than an error: the URL may be an old bookmark.
+  const team = teams.find((t) => t.id === params.team);
+  const [latest, watch, radar, changes] = await Promise.all([
+    latestDrawsPerKind(),
+    drawWatch(viewer.scope, { teamId: team?.id, limit: 5 }),
+    expiryRadar(viewer.scope, { teamId: team?.id, limit: 6 }),
+    comingChanges(viewer.scope, { teamId: team?.id, limit: 6 }),
+  ]);
+  const kinds = withLatest(latest, watch);
+  const who = team ? `team ${team.name}` : all ? "the whole firm" : teams.length === 1 ? `team ${teams[0].name}` : "your teams";
   return (
     <div className="stack-lg">
-      <PageHeader title="Dashboard" description={`Welcome, ${viewer.name}.`} />
+      <PageHeader
+        title="Dashboard"
+        description={`Welcome, ${viewer.name}. Showing ${who}.`}
+        actions={teams.length > 1 ? <TeamFilter teams={teams} value={team?.id} allLabel={all ? "All teams" : "All my teams"} /> : undefined}
+      />
+      <section aria-labelledby="latest-draws" className="stack-sm">
+        <h2 id="latest-draws">Latest draws</h2>
+        {kinds.length === 0 ? (
+          <EmptyState title="No draws yet" description="Import IRCC's rounds to see the latest cut-offs." />
+        ) : (
+          <LatestDraws kinds={kinds} />
+        )}
+      </section>
+      <div className={styles.columns}>
+        <div className="stack-lg">
+          <NewlyAbove kinds={kinds} watchDays={WATCH_DAYS} />
+          <NearMisses watch={watch} />
+        </div>
+        <div className="stack-lg">
+          <ExpiryRadar radar={radar} rosterHref={`/clients?expiringWithin=90${team ? `&team=${team.id}` : ""}`} />
+          <ComingChanges changes={changes} />
+        </div>
+      </div>
     </div>
   );
 }
