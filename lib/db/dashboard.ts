@@ -104,7 +104,7 @@ function drawWatchSql(scopeSql: string): string {
   const pairs = (join: string, where = "") => `
     SELECT p.*, d."number", d."kind", d."cutoff", d."date" AS "drawDate", s."crs", ${clearsCutoffSql("p", "d", "s.crs")} AS above
     FROM pool p ${join}
-    CROSS JOIN LATERAL (${crsAsOfSql("p", "d.at")}) s
+    CROSS JOIN LATERAL (SELECT CASE WHEN p."currentCrsAt" <= d.at THEN p."currentCrs" ELSE (${crsAsOfSql("p", "d.at")}) END AS "crs") s
     WHERE ${eligibleSql("p", "d")} ${where} AND s."crs" >= d."cutoff" - $1::int`;
   return `
 WITH ranked AS (
@@ -118,9 +118,9 @@ prev AS MATERIALIZED (SELECT ${judged("r")}, c."number" AS "forNumber" FROM rank
 pool AS MATERIALIZED (
   SELECT c."id", c."firmId", c."teamId", c."consultantId", c."firstName", c."lastName", c."profileNumber", c."status",
     c."profileSubmittedAt", c."profileExpiresOn", c."invitedAt", c."programs", c."nominationProvince", c."nominatedOn", c."categories",
-    c."languageTestExpiresOn"
+    c."languageTestExpiresOn", c."crs" AS "currentCrs", c."crsEffectiveAt" AS "currentCrsAt"
   FROM "Client" c
-  WHERE ${scopeSql} AND ($3::uuid IS NULL OR c."teamId" = $3::uuid) AND c."profileSubmittedAt" IS NOT NULL
+  WHERE ${scopeSql} AND c."archivedAt" IS NULL AND ($3::uuid IS NULL OR c."teamId" = $3::uuid) AND c."profileSubmittedAt" IS NOT NULL
     AND (c."status" = 'profile_active' OR (c."status" = ANY(${INVITED}) AND c."invitedAt" IS NOT NULL))
     AND c."profileSubmittedAt" <= (SELECT max(at) FROM cur)
 ),
@@ -425,25 +425,29 @@ events AS (
   UNION ALL
   SELECT b.*, 'canadian_work_anniversary', b."canadianWorkStartedOn" FROM base b WHERE b."canadianWorkStartedOn" <= $1::date AND b."factorWorkYears" < 5
 ),
-dated AS (
-  SELECT e.*, ${nextAnniversarySql("e.start", "y.year")} AS "on", y.year - date_part('year', e.start)::int AS years
-  FROM events e CROSS JOIN LATERAL (SELECT ${nextYear} AS year) y
-),
-numbered AS (
-  SELECT d.*, row_number() OVER (PARTITION BY d.kind ORDER BY d."on", d."lastName", d."firstName", d."id") AS rn,
-    count(*) OVER (PARTITION BY d.kind) AS total
-  FROM dated d
+dated AS MATERIALIZED (
+  SELECT d.* FROM (
+    SELECT e.*, ${nextAnniversarySql("e.start", "y.year")} AS "on", y.year - date_part('year', e.start)::int AS years
+    FROM events e CROSS JOIN LATERAL (SELECT ${nextYear} AS year) y
+  ) d
   WHERE d."on" <= $1::date + ${COMING_CHANGES_DAYS} AND d.years >= 1 AND (d.kind <> 'birthday' OR d.years BETWEEN 30 AND 45)
+),
+totals AS (SELECT d.kind, count(*)::int AS total FROM dated d GROUP BY d.kind),
+-- Per kind, a top-N sort that keeps $3 rows instead of numbering every event.
+numbered AS (
+  (SELECT d.* FROM dated d WHERE d.kind = 'birthday' ORDER BY d."on", d."lastName", d."firstName", d."id" LIMIT $3)
+  UNION ALL
+  (SELECT d.* FROM dated d WHERE d.kind = 'canadian_work_anniversary' ORDER BY d."on", d."lastName", d."firstName", d."id" LIMIT $3)
 )
 SELECT n."id" AS "clientId", n."firstName", n."lastName", n.kind, to_char(n."on", 'YYYY-MM-DD') AS "on", n.years, n."crs", c."crsFactors",
   to_char(n."dateOfBirth", 'YYYY-MM-DD') AS "dateOfBirth", to_char(n."canadianWorkStartedOn", 'YYYY-MM-DD') AS "canadianWorkStartedOn",
-  n.total::int AS total, t."name" AS "teamName", u."name" AS "consultantName"
+  totals.total, t."name" AS "teamName", u."name" AS "consultantName"
 FROM numbered n
+JOIN totals ON totals.kind = n.kind
 JOIN "Client" c ON c."firmId" = n."firmId" AND c."id" = n."id"
 JOIN "Team" t ON t."firmId" = n."firmId" AND t."id" = n."teamId"
 LEFT JOIN "User" u ON u."firmId" = n."firmId" AND u."id" = n."consultantId"
-WHERE n.rn <= $3
-ORDER BY n.kind, n.rn`;
+ORDER BY n.kind, n."on", n."lastName", n."firstName", n."id"`;
 }
 
 export interface ComingChange {

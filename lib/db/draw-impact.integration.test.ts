@@ -608,3 +608,59 @@ function expectedImpact(clients: ParityClient[], draw: DrawRecord, previous: Dra
   }
   return { above: lists.above.sort(), newlyAbove: lists.newlyAbove.sort(), nearMiss: lists.nearMiss.sort(), ineligibleClose: lists.ineligibleClose.sort() };
 }
+
+describe("drawImpact: archived clients and the ineligible-but-close cap", () => {
+  it("leaves archived clients out of every list", async () => {
+    const own = await createTestFirm({ label: "impact-archived" });
+    const draw: DrawSpec = { ...CEC, number: drawNo("cec-archived"), date: "1985-06-12", drawnAt: "1985-06-12T14:00:00Z", tieBreakAt: null };
+    await addDraw(draw);
+    await addClient(own, { name: "Kept", crs: 600, submittedAt: "1985-01-10T15:00:00Z" });
+    const archived = await addClient(own, { name: "Archived", crs: 610, submittedAt: "1985-01-10T15:00:00Z" });
+    await prisma().client.update({ where: { firmId_id: { firmId: own.id, id: archived } }, data: { archivedAt: new Date() } });
+    const impact = await drawImpact(own.user("owner").scope, draw.number);
+    expect(names(impact.above)).toEqual(["Kept"]);
+  });
+
+  it("lists at most 200 ineligible-but-close clients, closest first, and counts them all", async () => {
+    const own = await createTestFirm({ label: "impact-cap" });
+    const draw: DrawSpec = { ...STEM, number: drawNo("stem-cap"), date: "1985-07-14", drawnAt: "1985-07-14T13:00:00Z", cutoff: 400, tieBreakAt: null };
+    await addDraw(draw);
+    const rows: ClientInsert[] = Array.from({ length: 230 }, (_, i) => ({
+      teamId: own.teams[0].id,
+      consultantId: null,
+      firstName: "Cap",
+      lastName: `Client ${String(i).padStart(3, "0")}`,
+      email: null,
+      phone: null,
+      dateOfBirth: null,
+      citizenship: null,
+      status: "profile_active",
+      profileNumber: null,
+      profileSubmittedAt: "1985-01-10T15:00:00Z",
+      profileExpiresOn: "1986-01-10",
+      programs: ["FSW"],
+      nominationProvince: null,
+      nominatedOn: null,
+      categories: [],
+      crsFactors: null,
+      scores: [{ crs: 400 + i, effectiveAt: "1985-01-10T15:00:00Z", source: "manual", reason: "test" }],
+      invitedAt: null,
+      canadianWorkStartedOn: null,
+      languageTestType: null,
+      languageTestDate: null,
+      ecaIssuer: null,
+      ecaIssuedOn: null,
+      workPermitExpiresOn: null,
+      passportExpiresOn: null,
+      notes: null,
+    }));
+    await prisma().$transaction((tx) => insertClientsBulk(tx, own.id, rows, { timeZone: "America/Toronto" }));
+    const impact = await drawImpact(own.user("owner").scope, draw.number);
+    expect(impact.above).toEqual([]);
+    expect(impact.ineligibleCloseTotal).toBe(230);
+    expect(impact.ineligibleClose).toHaveLength(200);
+    expect(impact.ineligibleClose[0]).toMatchObject({ lastName: "Client 229", margin: 229 });
+    expect(impact.ineligibleClose[0].reasons).toEqual(["no_category"]);
+    expect(impact.ineligibleClose.at(-1)).toMatchObject({ lastName: "Client 030", margin: 30 });
+  });
+});
