@@ -1,0 +1,249 @@
+import type pg from "pg";
+import { seesAllTeams, type Scope } from "@/lib/auth/scope";
+import { comingChanges, drawWatch, expiryRadar } from "@/lib/db/dashboard";
+import { latestDrawsPerKind } from "@/lib/db/draws";
+import { listTeams } from "@/lib/db/teams";
+import { DEADLINE_BAND_MAX_DAYS, DEADLINE_BANDS } from "@/lib/deadlines";
+import { CATEGORIES, clears, eligible, INVITED, reasons } from "./raw-impact";
+
+/**
+ * The dashboard as its page loads it (app/(app)/page.tsx): the teams for the filter, then the
+ * latest draws, the draw watch (newly above and near misses for the latest draw of each kind), the
+ * expiry radar and the coming CRS changes in parallel. The raw side answers the same four widgets
+ * with hand-written statements, in parallel on the same pool size.
+ */
+
+/** What both sides must agree on: every count and total the widgets show. */
+export interface DashboardCheck {
+  teams: number;
+  latest: string[];
+  draws: { number: string; above: number; newlyAbove: number; nearMiss: number }[];
+  nearMissTotal: number;
+  radar: number[];
+  changes: number[];
+}
+
+const WATCH_LIMIT = 5;
+const LIST_LIMIT = 6;
+
+export function dashboardWidgets(scope: Scope, now: Date) {
+  return {
+    teams: () => listTeams(scope),
+    latest_draws: () => latestDrawsPerKind(),
+    draw_watch: () => drawWatch(scope, { limit: WATCH_LIMIT, now }),
+    expiry_radar: () => expiryRadar(scope, { limit: LIST_LIMIT, now }),
+    coming_changes: () => comingChanges(scope, { limit: LIST_LIMIT, now }),
+  };
+}
+
+export async function dashboardData(scope: Scope, now: Date): Promise<{ check: DashboardCheck; widgets: Record<string, () => Promise<unknown>> }> {
+  const widgets = dashboardWidgets(scope, now);
+  const teams = await widgets.teams();
+  const [latest, watch, radar, changes] = await Promise.all([widgets.latest_draws(), widgets.draw_watch(), widgets.expiry_radar(), widgets.coming_changes()]);
+  return {
+    widgets,
+    check: {
+      teams: teams.length,
+      latest: latest.map((l) => l.draw.number),
+      draws: watch.draws.filter((d) => d.above + d.nearMiss > 0).map(({ number, above, newlyAbove, nearMiss }) => ({ number, above, newlyAbove, nearMiss })),
+      nearMissTotal: watch.nearMissTotal,
+      radar: radar.bands.map((b) => b.total),
+      changes: [changes.birthdays.total, changes.workAnniversaries.total],
+    },
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// The raw side
+// ---------------------------------------------------------------------------------------------
+
+function scopeOf(scope: Scope, first: number): { sql: string; params: unknown[] } {
+  return seesAllTeams(scope)
+    ? { sql: `c."firmId" = $${first} AND c."deletedAt" IS NULL`, params: [scope.firmId] }
+    : { sql: `c."firmId" = $${first} AND c."deletedAt" IS NULL AND c."teamId" = ANY($${first + 1}::uuid[])`, params: [scope.firmId, scope.teamIds] };
+}
+
+const FIRM = (firmParam: string, nowParam: string) =>
+  `firm AS MATERIALIZED (SELECT f."timeZone" AS tz, f."nearMissMargin" AS margin, (${nowParam}::timestamptz AT TIME ZONE f."timeZone")::date AS today
+   FROM "Firm" f WHERE f."id" = ${firmParam})`;
+
+const DRAWS = `draws AS (
+  SELECT d."number", d."kind", d."cutoff", d."date", d."tieBreakAt",
+    coalesce(d."drawnAt", (d."date" + time '23:59:59.999') AT TIME ZONE 'UTC') AS at,
+    CASE WHEN coalesce(cardinality(d."programs"), 0) = 0 THEN ARRAY['FSW', 'CEC', 'FST'] ELSE d."programs" END AS covered,
+    d."kind" = ANY(${CATEGORIES}) AS "isCategory",
+    row_number() OVER (PARTITION BY d."kind" ORDER BY coalesce(d."drawnAt", (d."date" + time '23:59:59.999') AT TIME ZONE 'UTC') DESC,
+      coalesce(nullif(substring(d."number" from '^[0-9]+'), '')::numeric, 0) DESC, d."number" DESC) AS rank
+  FROM "Draw" d
+)`;
+
+function scoreAt(c: string, at: string): string {
+  return `SELECT s."crs" FROM "CrsScore" s WHERE s."firmId" = ${c}."firmId" AND s."clientId" = ${c}."id" AND s."effectiveAt" <= ${at} ORDER BY s."effectiveAt" DESC LIMIT 1`;
+}
+
+/** Newly above and near misses for the latest draw of each kind held in the last 365 days. */
+export function watchSql(scopeSql: string): string {
+  return `
+WITH ${FIRM("$1", "$2")}, ${DRAWS},
+cur AS MATERIALIZED (SELECT d.* FROM draws d, firm WHERE d.rank = 1 AND d."date" >= firm.today - 365),
+prev AS MATERIALIZED (SELECT p.*, c."number" AS "forNumber" FROM draws p JOIN cur c ON p."kind" = c."kind" AND p.rank = 2),
+pool AS MATERIALIZED (
+  SELECT c."id", c."firmId", c."teamId", c."consultantId", c."firstName", c."lastName", c."profileNumber", c."status", c."profileSubmittedAt",
+    c."profileExpiresOn", c."invitedAt", c."programs", c."categories", c."nominationProvince", c."nominatedOn", c."languageTestExpiresOn"
+  FROM "Client" c
+  WHERE ${scopeSql} AND c."archivedAt" IS NULL AND c."profileSubmittedAt" <= (SELECT max(at) FROM cur)
+    AND (c."status" = 'profile_active' OR (c."status" IN ${INVITED} AND c."invitedAt" IS NOT NULL))
+),
+pairs AS (
+  SELECT c.*, d."number", d."kind", d."cutoff", d."date", d."tieBreakAt", d.at
+  FROM pool c
+  JOIN cur d ON (NOT d."isCategory" OR d."kind" = ANY(c."categories")) AND (d."kind" <> 'pnp' OR c."nominationProvince" IS NOT NULL)
+  WHERE (c."status" = 'profile_active' OR c."invitedAt" >= d.at)
+    AND ${eligible("c", "d")}
+),
+scored AS (
+  SELECT p.*, s."crs", s."crs" - p."cutoff" AS margin, ${clears("p", "p", "s.crs")} AS above
+  FROM pairs p CROSS JOIN LATERAL (${scoreAt("p", "p.at")}) s, firm
+  WHERE s."crs" >= p."cutoff" - firm.margin
+),
+listed AS MATERIALIZED (
+  SELECT j.*, j.above AND NOT coalesce((
+      SELECT cardinality(${reasons("j", "pr", "ps.crs")}) = 0 AND ${clears("j", "pr", "ps.crs")}
+      FROM prev pr LEFT JOIN LATERAL (${scoreAt("j", "pr.at")}) ps ON true WHERE pr."forNumber" = j."number"
+    ), false) AS "newlyAbove"
+  FROM scored j
+),
+top AS (
+  SELECT * FROM (SELECT l.*, 'newlyAbove' AS list, row_number() OVER (PARTITION BY l."number" ORDER BY l.margin DESC, l."lastName", l."firstName", l."id") AS rn
+    FROM listed l WHERE l."newlyAbove") a WHERE a.rn <= $3
+  UNION ALL
+  SELECT * FROM (SELECT l.*, 'nearMiss' AS list, row_number() OVER (ORDER BY l.margin DESC, l."date" DESC, l."lastName", l."firstName", l."id") AS rn
+    FROM listed l WHERE NOT l.above) b WHERE b.rn <= $3
+)
+SELECT 'count' AS list, l."number", count(*) FILTER (WHERE l.above)::int AS above, count(*) FILTER (WHERE l."newlyAbove")::int AS "newlyAbove",
+  count(*) FILTER (WHERE NOT l.above)::int AS "nearMiss", NULL AS "id", NULL AS "firstName", NULL AS "lastName", NULL AS "teamName", NULL AS "consultantName", NULL::int AS margin
+FROM listed l GROUP BY l."number"
+UNION ALL
+SELECT t.list, t."number", NULL, NULL, NULL, t."id"::text, t."firstName", t."lastName", tm."name", u."name", t.margin
+FROM top t JOIN "Team" tm ON tm."firmId" = t."firmId" AND tm."id" = t."teamId"
+LEFT JOIN "User" u ON u."firmId" = t."firmId" AND u."id" = t."consultantId"`;
+}
+
+const RADAR_DEADLINES: [string, string, string][] = [
+  ["profile", "profileExpiresOn", `('profile_active')`],
+  ["language_test", "languageTestExpiresOn", `('prospect', 'profile_active', 'ita_received')`],
+  ["eca", "ecaExpiresOn", `('prospect', 'profile_active', 'ita_received')`],
+  ["work_permit", "workPermitExpiresOn", `('prospect', 'profile_active', 'ita_received', 'application_submitted')`],
+  ["passport", "passportExpiresOn", `('prospect', 'profile_active', 'ita_received', 'application_submitted')`],
+];
+
+export function radarSql(scopeSql: string): string {
+  const band = `CASE ${DEADLINE_BANDS.map((b) => `WHEN x.due - (SELECT today FROM firm) <= ${DEADLINE_BAND_MAX_DAYS[b]} THEN '${b}'`).join(" ")} END`;
+  const due = RADAR_DEADLINES.map(([, column, statuses]) => `CASE WHEN c."status"::text IN ${statuses} THEN c."${column}" END`);
+  // Per band, a top-N sort that keeps 6 rows, instead of numbering every deadline.
+  const top = DEADLINE_BANDS.map((b) => `(SELECT * FROM items i WHERE i.band = '${b}' ORDER BY i."daysLeft", i.ord, i."lastName", i."firstName", i."id" LIMIT $3)`).join(" UNION ALL ");
+  return `
+WITH ${FIRM("$1", "$2")},
+items AS MATERIALIZED (
+  SELECT x.*, x.due - (SELECT today FROM firm) AS "daysLeft", ${band} AS band
+  FROM (
+    SELECT c."id", c."firmId", c."lastName", c."firstName", c."teamId", c."consultantId",
+      unnest(ARRAY[${due.join(", ")}]) AS due, unnest(ARRAY[${RADAR_DEADLINES.map((_, i) => i).join(", ")}]) AS ord
+    FROM "Client" c
+    WHERE ${scopeSql} AND c."archivedAt" IS NULL AND c."status" NOT IN ('landed', 'withdrawn', 'closed')
+      -- The earliest deadline, through its expression index: only clients with something due are unpivoted.
+      AND LEAST(${RADAR_DEADLINES.map(([, column]) => `c."${column}"`).join(", ")}) <= (SELECT today + 90 FROM firm)
+  ) x
+  WHERE x.due <= (SELECT today + 90 FROM firm)
+),
+totals AS (SELECT i.band, count(*)::int AS total FROM items i GROUP BY i.band),
+top AS (${top})
+SELECT top.band, totals.total, top."id", top."firstName", top."lastName", top.ord, top.due::text AS "dueOn", top."daysLeft", t."name" AS "teamName", u."name" AS "consultantName"
+FROM top JOIN totals ON totals.band = top.band
+JOIN "Team" t ON t."firmId" = top."firmId" AND t."id" = top."teamId"
+LEFT JOIN "User" u ON u."firmId" = top."firmId" AND u."id" = top."consultantId"
+ORDER BY top.band, top."daysLeft", top.ord, top."lastName", top."firstName", top."id"`;
+}
+
+/** Birthdays (turning 30–45, each costs age points) and Canadian work anniversaries (under 5 years) in the next 90 days. */
+export function changesSql(scopeSql: string): string {
+  // date_part, not extract: extract returns numeric, several times slower per row.
+  const md = (d: string) => `(date_part('month', ${d}) * 100 + date_part('day', ${d}))::int`;
+  const base = `FROM "Client" c WHERE ${scopeSql} AND c."archivedAt" IS NULL AND c."status" IN ('prospect', 'profile_active') AND jsonb_typeof(c."crsFactors") = 'object'`;
+  // Month and day within the next 91 days (across the new year when the window spans it): a cheap superset test before any date maths.
+  const from = md("(SELECT today FROM firm)");
+  const to = md("(SELECT today + 91 FROM firm)");
+  const inWindow = (d: string) => `CASE WHEN ${from} <= ${to} THEN ${md(d)} BETWEEN ${from} AND ${to} ELSE ${md(d)} >= ${from} OR ${md(d)} <= ${to} END`;
+  return `
+WITH ${FIRM("$1", "$2")},
+events AS (
+  SELECT c."id", c."firmId", c."firstName", c."lastName", c."teamId", c."consultantId", c."crs", 'birthday' AS kind, c."dateOfBirth" AS start
+  ${base} AND c."dateOfBirth" BETWEEN (SELECT today FROM firm) - interval '46 years' AND (SELECT today FROM firm) - interval '29 years'
+    AND ${inWindow('c."dateOfBirth"')}
+  UNION ALL
+  SELECT c."id", c."firmId", c."firstName", c."lastName", c."teamId", c."consultantId", c."crs", 'canadian_work_anniversary', c."canadianWorkStartedOn"
+  ${base} AND c."canadianWorkStartedOn" <= (SELECT today FROM firm) AND jsonb_typeof(c."crsFactors"->'canadianWorkYears') = 'number'
+    AND (c."crsFactors"->>'canadianWorkYears')::numeric < 5 AND ${inWindow('c."canadianWorkStartedOn"')}
+),
+dated AS (
+  SELECT e.*, y.year - date_part('year', e.start)::int AS years,
+    CASE WHEN ${md("e.start")} = 229 AND NOT (y.year % 4 = 0 AND (y.year % 100 <> 0 OR y.year % 400 = 0)) THEN make_date(y.year, 3, 1)
+      ELSE make_date(y.year, date_part('month', e.start)::int, date_part('day', e.start)::int) END AS "on"
+  FROM events e, firm, LATERAL (SELECT date_part('year', firm.today)::int + CASE WHEN ${md("e.start")} > ${md("firm.today")} THEN 0 ELSE 1 END AS year) y
+),
+numbered AS (
+  SELECT d.*, row_number() OVER (PARTITION BY d.kind ORDER BY d."on", d."lastName", d."firstName", d."id") AS rn, count(*) OVER (PARTITION BY d.kind)::int AS total
+  FROM dated d, firm
+  WHERE d."on" <= firm.today + 90 AND d.years >= 1 AND (d.kind <> 'birthday' OR d.years BETWEEN 30 AND 45)
+)
+SELECT n.kind, n.total, n."id", n."firstName", n."lastName", n."on"::text AS "on", n.years, n."crs", c."crsFactors", t."name" AS "teamName", u."name" AS "consultantName"
+FROM numbered n JOIN "Client" c ON c."firmId" = n."firmId" AND c."id" = n."id"
+JOIN "Team" t ON t."firmId" = n."firmId" AND t."id" = n."teamId"
+LEFT JOIN "User" u ON u."firmId" = n."firmId" AND u."id" = n."consultantId"
+WHERE n.rn <= $3 ORDER BY n.kind, n.rn`;
+}
+
+const LATEST_SQL = `
+SELECT * FROM (
+  SELECT d."number", d."kind", d."cutoff", d."date", lag(d."cutoff") OVER w AS "previousCutoff", lag(d."number") OVER w AS "previousNumber",
+    coalesce(d."drawnAt", (d."date" + time '23:59:59.999') AT TIME ZONE 'UTC') AS at,
+    row_number() OVER (PARTITION BY d."kind" ORDER BY coalesce(d."drawnAt", (d."date" + time '23:59:59.999') AT TIME ZONE 'UTC') DESC,
+      coalesce(nullif(substring(d."number" from '^[0-9]+'), '')::numeric, 0) DESC, d."number" DESC) AS rank
+  FROM "Draw" d
+  WINDOW w AS (PARTITION BY d."kind" ORDER BY coalesce(d."drawnAt", (d."date" + time '23:59:59.999') AT TIME ZONE 'UTC'),
+    coalesce(nullif(substring(d."number" from '^[0-9]+'), '')::numeric, 0), d."number")
+) x WHERE rank = 1 ORDER BY at DESC, "number" DESC`;
+
+const TEAMS_SQL = `
+SELECT t."id", t."name",
+  (SELECT count(*) FROM "TeamMembership" m WHERE m."firmId" = t."firmId" AND m."teamId" = t."id")::int AS members,
+  (SELECT count(*) FROM "Client" c WHERE c."firmId" = t."firmId" AND c."teamId" = t."id")::int AS clients
+FROM "Team" t WHERE t."firmId" = $1 ORDER BY t."name"`;
+
+export async function rawDashboard(pool: pg.Pool, scope: Scope, now: Date): Promise<{ check: DashboardCheck }> {
+  const scoped = scopeOf(scope, 4);
+  const args = [scope.firmId, now.toISOString()];
+  const teams = await pool.query(TEAMS_SQL, [scope.firmId]);
+  const [latest, watch, radar, changes] = await Promise.all([
+    pool.query(LATEST_SQL),
+    pool.query(watchSql(scoped.sql), [...args, WATCH_LIMIT, ...scoped.params]),
+    pool.query(radarSql(scoped.sql), [...args, LIST_LIMIT, ...scoped.params]),
+    pool.query(changesSql(scoped.sql), [...args, LIST_LIMIT, ...scoped.params]),
+  ]);
+  const counts = watch.rows.filter((r) => r.list === "count");
+  const order = new Map(latest.rows.map((r, i) => [r.number as string, i]));
+  const total = (rows: { total: number; band?: string; kind?: string }[], key: "band" | "kind", value: string) => rows.find((r) => r[key] === value)?.total ?? 0;
+  return {
+    check: {
+      teams: teams.rows.length,
+      latest: latest.rows.map((r) => r.number),
+      draws: counts
+        .sort((a, b) => (order.get(a.number) ?? 0) - (order.get(b.number) ?? 0))
+        .map((r) => ({ number: r.number, above: r.above, newlyAbove: r.newlyAbove, nearMiss: r.nearMiss })),
+      nearMissTotal: counts.reduce((sum, r) => sum + r.nearMiss, 0),
+      radar: DEADLINE_BANDS.map((band) => total(radar.rows, "band", band)),
+      changes: [total(changes.rows, "kind", "birthday"), total(changes.rows, "kind", "canadian_work_anniversary")],
+    },
+  };
+}
+
