@@ -1,0 +1,73 @@
+import "server-only";
+import pg from "pg";
+
+/**
+ * A read-only REPEATABLE READ snapshot held while an export streams, so the row count (sent as
+ * X-Total-Rows and written to the audit log) and every batch come from one point in time: a
+ * client edited mid-export is neither lost nor written twice, which keyset pages over a changing
+ * table cannot promise. Rows come through a server-side cursor: the database sorts once, and
+ * only one batch is in memory at a time.
+ *
+ * It uses its own connection (pg, the driver under Prisma's adapter), not Prisma's pool: an
+ * export lasting a minute must not take a connection the app's requests need, and Prisma's raw
+ * query path costs ~35 µs a row (3.5 s of a 100,000-row export, measured) where pg's parser
+ * costs a few. The snapshot ends at the latest after `timeoutMs`, and PostgreSQL ends it after
+ * `idleTimeoutMs` without a fetch (a download nobody reads cannot pin a snapshot).
+ */
+export interface ExportSnapshot {
+  query<T>(sql: string, params: unknown[]): Promise<T[]>;
+  /** Rows of `sql`, `batchSize` at a time. */
+  batches<T>(sql: string, params: unknown[], batchSize: number): AsyncGenerator<T[]>;
+  /** Ends the snapshot (rolled back: it only read) and closes the connection. Idempotent. */
+  release(): Promise<void>;
+}
+
+export async function openSnapshot(options: { timeoutMs: number; idleTimeoutMs: number }): Promise<ExportSnapshot> {
+  const connectionString = process.env.DATABASE_URL;
+  if (!connectionString) throw new Error("DATABASE_URL is not set");
+  const client = new pg.Client({
+    connectionString,
+    application_name: "drawdesk-export",
+    idle_in_transaction_session_timeout: options.idleTimeoutMs,
+  });
+  // A connection dropped by the server (idle timeout) must not crash the process; the next query fails instead.
+  client.on("error", () => undefined);
+  await client.connect();
+  let released: Promise<void> | null = null;
+  const release = () =>
+    (released ??= (async () => {
+      clearTimeout(timer);
+      try {
+        await client.query("ROLLBACK");
+      } catch {
+        // The connection is already gone: nothing to roll back.
+      } finally {
+        await client.end().catch(() => undefined);
+      }
+    })());
+  const timer = setTimeout(() => void release(), options.timeoutMs);
+  timer.unref();
+  try {
+    await client.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
+  } catch (error) {
+    await release();
+    throw error;
+  }
+  let cursors = 0;
+  return {
+    async query<T>(sql: string, params: unknown[]) {
+      return (await client.query(sql, params)).rows as T[];
+    },
+    async *batches<T>(sql: string, params: unknown[], batchSize: number) {
+      const name = `export_cursor_${++cursors}`;
+      await client.query(`DECLARE ${name} NO SCROLL CURSOR FOR ${sql}`, params);
+      for (;;) {
+        const { rows } = await client.query(`FETCH ${Math.trunc(batchSize)} FROM ${name}`);
+        if (rows.length > 0) yield rows as T[];
+        if (rows.length < batchSize) break;
+      }
+      await client.query(`CLOSE ${name}`);
+    },
+    release,
+  };
+}

@@ -1,0 +1,186 @@
+/**
+ * The roster status report's columns: the columns of the roster view the user is looking at (same
+ * RosterQuery, same order), widened so that a report always carries what a status report needs —
+ * the CRS, the margin against the latest cut-off of every kind the client can be drawn in, the
+ * status and every deadline. Pure.
+ *
+ * Margins: one numeric column per draw kind present in the ledger ("Margin: CEC #412 (cut-off
+ * 520)"), blank where the kind is not relevant to the client (lib/clients/relevant-kinds.ts, as
+ * the roster decides it). Chosen over a compact "CEC: +12; PNP: −3" text cell because numbers stay
+ * numbers: a consultant can sort and filter "CEC margin ≥ 0" in Excel. There are at most fifteen
+ * kinds, so the sheet stays readable; the header names the draw and cut-off measured against.
+ */
+import { marginAgainstLatest, relevantKinds } from "@/lib/clients/relevant-kinds";
+import { ROSTER_COLUMNS, type RosterColumn, type RosterQuery } from "@/lib/clients/roster-query";
+import { CLIENT_STATUS_LABELS, type ClientStatus } from "@/lib/clients/status";
+import type { CalendarDate } from "@/lib/dates/calendar-date";
+import { DEADLINE_KIND_LABELS, DEADLINE_KINDS, type DeadlineKind } from "@/lib/deadlines/client-deadlines";
+import { DRAW_KIND_LABELS, DRAW_KINDS, type DrawKind } from "@/lib/draws/kinds";
+import { column, type ReportColumn } from "./columns";
+import { daysBetween, DRAW_KIND_SHORT } from "./labels";
+
+/** One client as the export reads it; instants are wall-clock times in the firm's zone. */
+export interface RosterReportRow {
+  id: string;
+  firstName: string;
+  lastName: string;
+  email: string | null;
+  profileNumber: string | null;
+  teamName: string;
+  consultantName: string | null;
+  status: ClientStatus;
+  crs: number | null;
+  programs: string[];
+  categories: string[];
+  nominationProvince: string | null;
+  /** "YYYY-MM-DDTHH:mm:ss" in the firm's zone. */
+  profileSubmittedAt: string | null;
+  profileExpiresOn: CalendarDate | null;
+  languageTestExpiresOn: CalendarDate | null;
+  ecaExpiresOn: CalendarDate | null;
+  workPermitExpiresOn: CalendarDate | null;
+  passportExpiresOn: CalendarDate | null;
+  archived: boolean;
+  /** "YYYY-MM-DDTHH:mm:ss" in the firm's zone. */
+  updatedAt: string;
+}
+
+/** The newest draw of a kind (the roster's latestCutoffs), newest first. */
+export interface LatestKindCutoff {
+  kind: DrawKind;
+  drawNumber: string;
+  cutoff: number;
+  date: CalendarDate;
+}
+
+export interface RosterReportContext {
+  cols: readonly RosterColumn[];
+  archived: RosterQuery["archived"];
+  latest: readonly LatestKindCutoff[];
+  timeZone: string;
+  /** Today in the firm's zone: days to the next deadline count from it. */
+  today: CalendarDate;
+}
+
+/** A row with what several columns derive from it, computed once per row (100,000 rows × 20 columns). */
+export interface RosterReportLine extends RosterReportRow {
+  latestRelevant: { margin: number | null; draw: LatestKindCutoff | null };
+  /** The kinds the client can be drawn in (relevantKinds). */
+  relevant: readonly string[];
+  next: { kind: DeadlineKind; label: string; daysLeft: number } | null;
+}
+
+type Col = ReportColumn<RosterReportLine>;
+
+const DUE: Record<DeadlineKind, (row: RosterReportRow) => CalendarDate | null> = {
+  profile: (r) => r.profileExpiresOn,
+  language_test: (r) => r.languageTestExpiresOn,
+  eca: (r) => r.ecaExpiresOn,
+  work_permit: (r) => r.workPermitExpiresOn,
+  passport: (r) => r.passportExpiresOn,
+};
+
+const DEADLINE_HEADERS: Record<DeadlineKind, string> = {
+  profile: "Profile expires",
+  language_test: "Language test expires",
+  eca: "ECA expires",
+  work_permit: "Work permit expires",
+  passport: "Passport expires",
+};
+
+const kindList = (values: readonly string[]) => values.map((v) => DRAW_KIND_LABELS[v as DrawKind] ?? v).join(", ");
+
+function marginColumns(latest: readonly LatestKindCutoff[]): Col[] {
+  const perKind = DRAW_KINDS.flatMap((kind) => {
+    const draw = latest.find((l) => l.kind === kind);
+    if (!draw || kind === "unrecognised") return [];
+    return [
+      column<RosterReportLine>(`margin_${kind}`, `Margin: ${DRAW_KIND_SHORT[kind]} #${draw.drawNumber} (cut-off ${draw.cutoff})`, "number", 10, (row) =>
+        row.crs != null && row.relevant.includes(kind) ? row.crs - draw.cutoff : null,
+      ),
+    ];
+  });
+  return [
+    column<RosterReportLine>("margin", "Margin (latest relevant cut-off)", "number", 12, (row) => row.latestRelevant.margin),
+    column<RosterReportLine>("marginDraw", "Margin measured against", "text", 26, (row) => {
+      const { draw } = row.latestRelevant;
+      return draw ? `${DRAW_KIND_SHORT[draw.kind]} #${draw.drawNumber}, cut-off ${draw.cutoff}` : null;
+    }),
+    ...perKind,
+  ];
+}
+
+function deadlineColumns(): Col[] {
+  return [
+    ...DEADLINE_KINDS.map((kind) => column<RosterReportLine>(`due_${kind}`, DEADLINE_HEADERS[kind], "date", 12, DUE[kind])),
+    column<RosterReportLine>("nextDeadline", "Next deadline", "text", 24, (row) => row.next?.label ?? null),
+    column<RosterReportLine>("nextDeadlineDays", "Days to next deadline", "number", 10, (row) => row.next?.daysLeft ?? null),
+  ];
+}
+
+/** The soonest deadline (overdue ones first), DEADLINE_KINDS order on a tie. */
+export function nextDeadline(row: RosterReportRow, today: CalendarDate): { kind: DeadlineKind; label: string; daysLeft: number } | null {
+  let best: { kind: DeadlineKind; label: string; daysLeft: number } | null = null;
+  for (const kind of DEADLINE_KINDS) {
+    const due = DUE[kind](row);
+    if (due == null) continue;
+    const daysLeft = daysBetween(today, due);
+    if (!best || daysLeft < best.daysLeft) best = { kind, label: DEADLINE_KIND_LABELS[kind], daysLeft };
+  }
+  return best;
+}
+
+export interface RosterReport {
+  columns: Col[];
+  /**
+   * The row with its derived values, for the columns. It adds them to the row it is given (no
+   * copy: at 100,000 rows a copy per row is tens of megabytes of garbage); pass rows you own.
+   */
+  line(row: RosterReportRow): RosterReportLine;
+}
+
+/** The report for a roster view: its columns in the view's order, then what a status report adds. */
+export function rosterReport(ctx: RosterReportContext): RosterReport {
+  const zone = ctx.timeZone;
+  const groups: Record<RosterColumn | "archivedFlag", () => Col[]> = {
+    name: () => [
+      column<RosterReportLine>("lastName", "Last name", "text", 16, (r) => r.lastName),
+      column<RosterReportLine>("firstName", "First name", "text", 14, (r) => r.firstName),
+    ],
+    email: () => [column<RosterReportLine>("email", "Email", "text", 28, (r) => r.email)],
+    profileNumber: () => [column<RosterReportLine>("profileNumber", "Profile number", "text", 16, (r) => r.profileNumber)],
+    team: () => [column<RosterReportLine>("team", "Team", "text", 16, (r) => r.teamName)],
+    consultant: () => [column<RosterReportLine>("consultant", "Consultant", "text", 20, (r) => r.consultantName)],
+    status: () => [column<RosterReportLine>("status", "Status", "text", 22, (r) => CLIENT_STATUS_LABELS[r.status] ?? r.status)],
+    crs: () => [column<RosterReportLine>("crs", "CRS", "number", 6, (r) => r.crs)],
+    margin: () => marginColumns(ctx.latest),
+    programs: () => [column<RosterReportLine>("programs", "Programs", "text", 12, (r) => r.programs.join(", "))],
+    categories: () => [column<RosterReportLine>("categories", "Categories", "text", 24, (r) => kindList(r.categories))],
+    profileSubmittedAt: () => [column<RosterReportLine>("profileSubmittedAt", `Profile submitted (${zone})`, "datetime", 20, (r) => r.profileSubmittedAt)],
+    // The profile expiry is one of the deadlines, which every report carries.
+    profileExpiresOn: deadlineColumns,
+    deadlines: deadlineColumns,
+    updatedAt: () => [column<RosterReportLine>("updatedAt", `Updated (${zone})`, "datetime", 20, (r) => r.updatedAt)],
+    archivedFlag: () => [column<RosterReportLine>("archived", "Archived", "text", 9, (r) => (r.archived ? "Yes" : "No"))],
+  };
+  const order: (RosterColumn | "archivedFlag")[] = [];
+  const add = (col: RosterColumn | "archivedFlag") => {
+    const same = col === "profileExpiresOn" || col === "deadlines" ? ["profileExpiresOn", "deadlines"] : [col];
+    if (!order.some((c) => same.includes(c))) order.push(col);
+  };
+  const view = ctx.cols.filter((c) => (ROSTER_COLUMNS as readonly string[]).includes(c));
+  if (!view.includes("name")) add("name");
+  view.forEach(add);
+  (["status", "crs", "margin", "deadlines"] as const).forEach(add);
+  if (ctx.archived !== "exclude") add("archivedFlag");
+  return {
+    columns: order.flatMap((col) => groups[col]()),
+    line: (row) => {
+      const line = row as RosterReportLine;
+      line.latestRelevant = marginAgainstLatest(row, ctx.latest);
+      line.relevant = relevantKinds(row);
+      line.next = nextDeadline(row, ctx.today);
+      return line;
+    },
+  };
+}
