@@ -133,12 +133,14 @@ test("an admin imports a new round; its page, the dashboard and a consultant's v
   await expect(near.getByRole("link")).toHaveText(["Tara Tieafter"]);
   await expect(near.getByRole("row", { name: /Tara Tieafter/ })).toContainText(/after the tie-break time .* → not invited/);
 
-  // The CSV export holds the same lists.
-  const csv = await page.request.get(`/draws/${number}/export.csv`);
+  // The impact CSV offered in the page's Export menu holds the same lists.
+  await page.getByText("Export", { exact: true }).click();
+  await expect(page.getByRole("button", { name: "Impact (CSV)" })).toBeVisible();
+  const csv = await page.request.get(`/api/exports/draws/${number}/impact.csv`);
   expect(csv.status()).toBe(200);
   const lines = (await csv.text()).trim().split("\n");
-  expect(lines.filter((l) => l.startsWith("above,")).length).toBe(3);
-  expect(lines.filter((l) => l.startsWith("near_miss,")).map((l) => l.split(",")[3])).toEqual(["Tieafter"]);
+  expect(lines.filter((l) => l.startsWith("Above the cut-off,")).length).toBe(3);
+  expect(lines.filter((l) => l.startsWith("Near miss,")).map((l) => l.split(",")[1])).toEqual(["Tieafter"]);
 
   // The dashboard: the three are new since the last CEC draw; the 20-day profile is in the 30-day band.
   await page.goto("/");

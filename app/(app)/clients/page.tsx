@@ -3,7 +3,10 @@ import { RosterFilters } from "@/components/clients/RosterFilters";
 import { RosterTable } from "@/components/clients/RosterTable";
 import { RosterToolbar } from "@/components/clients/RosterToolbar";
 import { rosterHref } from "@/components/clients/roster-href";
+import { ExportMenu } from "@/components/reports/ExportMenu";
+import { rosterExportLinks, rosterReportBatchLinks } from "@/components/reports/export-links";
 import { ButtonLink, PageHeader, Pagination } from "@/components/ui";
+import { MAX_REPORT_BATCH } from "@/lib/db/exports";
 import { can, seesAllTeams } from "@/lib/auth/scope";
 import { parseRosterQuery } from "@/lib/clients/roster-query";
 import { listClients } from "@/lib/db/clients";
@@ -40,6 +43,9 @@ export default async function ClientsPage({ searchParams }: { searchParams: Prom
               <ButtonLink href="/clients/deleted" variant="ghost">
                 Recently deleted
               </ButtonLink>
+            )}
+            {can(viewer.scope, "clients.export") && (
+              <ExportMenu links={[...rosterExportLinks(query), ...(roster.total <= MAX_REPORT_BATCH ? rosterReportBatchLinks(query) : [])]} />
             )}
             {can(viewer.scope, "clients.import") && <ButtonLink href="/clients/import">Import CSV</ButtonLink>}
             {can(viewer.scope, "clients.write") && (

@@ -6,6 +6,8 @@ import { DeadlineBadge } from "@/components/clients/DeadlineBadges";
 import { Facts, factsStyles } from "@/components/clients/Facts";
 import { DRAW_KIND_SHORT, formatMargin, STATUS_TONES } from "@/components/clients/labels";
 import { ScoreHistoryChart } from "@/components/clients/ScoreHistoryChart";
+import { DownloadButton } from "@/components/reports/DownloadButton";
+import { clientReportLink } from "@/components/reports/export-links";
 import { Alert, Badge, ButtonLink, Card, PageHeader, Table, TableEmptyRow, TBody, TD, TH, THead, TR } from "@/components/ui";
 import { can } from "@/lib/auth/scope";
 import { CLIENT_STATUS_LABELS } from "@/lib/clients/status";
@@ -82,6 +84,7 @@ export default async function ClientPage({ params }: { params: Promise<{ id: str
   const changes = comingChanges(client, today);
   const mayWrite = can(viewer.scope, "clients.write");
   const mayDelete = can(viewer.scope, "clients.delete");
+  const mayExport = can(viewer.scope, "clients.export");
   const ordered = [...history].sort((a, b) => Date.parse(a.effectiveAt) - Date.parse(b.effectiveAt));
   const eligibleDraws = draws.filter((d) => d.eligible);
   const latestEligible = eligibleDraws[0];
@@ -113,8 +116,9 @@ export default async function ClientPage({ params }: { params: Promise<{ id: str
           </span>
         }
         actions={
-          (mayWrite || mayDelete) && (
+          (mayWrite || mayDelete || mayExport) && (
             <>
+              {mayExport && <DownloadButton link={clientReportLink(client.id)} />}
               {mayWrite && (
                 <ButtonLink href={`/clients/${client.id}/edit`} variant="primary">
                   Edit

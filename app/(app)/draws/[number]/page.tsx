@@ -6,7 +6,9 @@ import { drawKindLabel, formatCount, plural, reasonsText } from "@/components/dr
 import { ImpactFilters } from "@/components/draws/ImpactFilters";
 import { ImpactTable } from "@/components/draws/ImpactTable";
 import { tieBreakNote } from "@/components/draws/tie-break";
-import { Alert, Badge, ButtonLink, Card, PageHeader, Stat, StatGroup, Table, TBody, TD, TH, THead, TR } from "@/components/ui";
+import { ExportMenu } from "@/components/reports/ExportMenu";
+import { drawImpactLinks } from "@/components/reports/export-links";
+import { Alert, Badge, Card, PageHeader, Stat, StatGroup, Table, TBody, TD, TH, THead, TR } from "@/components/ui";
 import { can, seesAllTeams } from "@/lib/auth/scope";
 import { formatInstant } from "@/lib/dates/format-instant";
 import { drawImpact } from "@/lib/db/draw-impact";
@@ -75,11 +77,7 @@ export default async function DrawPage({ params, searchParams }: { params: Promi
         }
         description={`${drawKindLabel(draw)} · ${draw.date} · cut-off ${draw.cutoff} · ${plural(draw.size, "invitation")}`}
         actions={
-          can(viewer.scope, "clients.export") && (
-            <ButtonLink href={`${base}/export.csv${exportSearch ? `?${exportSearch}` : ""}`} prefetch={false}>
-              Export CSV
-            </ButtonLink>
-          )
+          can(viewer.scope, "clients.export") && <ExportMenu links={drawImpactLinks(draw.number, exportSearch)} />
         }
       />
       {draw.provisional && (
