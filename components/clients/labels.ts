@@ -3,7 +3,6 @@ import type { DeadlineKind } from "@/lib/deadlines";
 import type { Tone } from "@/components/ui";
 import type { ClientStatus } from "@/lib/clients/status";
 import type { CrsSection } from "@/lib/crs";
-import type { DrawKind } from "@/lib/draws/kinds";
 
 export const DEADLINE_KIND_SHORT: Record<DeadlineKind, string> = {
   profile: "Profile",
@@ -20,33 +19,10 @@ export const CRS_SECTION_LABELS: Record<CrsSection, string> = {
   additional: "Additional points (max 600)",
 };
 
-const signed = new Intl.NumberFormat("en-CA", { signDisplay: "exceptZero" });
-
-/** "+12", "−3", "0": a margin against a cut-off. */
-export function formatMargin(margin: number): string {
-  return signed.format(margin).replace("-", "−");
-}
+// The same short words and margin format as the reports, so screens and exports agree.
+export { DRAW_KIND_SHORT, formatMargin } from "@/lib/reports/labels";
 
 export const number = new Intl.NumberFormat("en-CA");
-
-/** Draw kinds in a few letters, for "+12 vs CEC #375". */
-export const DRAW_KIND_SHORT: Record<DrawKind, string> = {
-  general: "General",
-  cec: "CEC",
-  pnp: "PNP",
-  fsw: "FSW",
-  fst: "FST",
-  french: "French",
-  healthcare: "Healthcare",
-  stem: "STEM",
-  trades: "Trades",
-  transport: "Transport",
-  agriculture: "Agriculture",
-  education: "Education",
-  physicians: "Physicians",
-  senior_managers: "Senior managers",
-  unrecognised: "Unrecognised",
-};
 
 export const STATUS_TONES: Record<ClientStatus, Tone> = {
   prospect: "neutral",
