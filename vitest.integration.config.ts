@@ -15,6 +15,8 @@ export default defineConfig({
     include: ["lib/**/*.integration.test.ts", "scripts/**/*.integration.test.ts"],
     exclude: ["node_modules/**", "lib/generated/**"],
     environment: "node",
+    // A database of its own for each test file (see the setup file).
+    setupFiles: ["./vitest.integration.setup.ts"],
     // Two cores: two test files at a time, each in its own process (one Prisma pool per file).
     pool: "forks",
     maxWorkers: 2,
