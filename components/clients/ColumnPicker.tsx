@@ -1,6 +1,6 @@
 "use client";
 
-import { CheckboxField } from "@/components/ui";
+import { CheckboxField, Disclosure } from "@/components/ui";
 import { DEFAULT_COLUMNS, ROSTER_COLUMN_LABELS, ROSTER_COLUMNS, type RosterColumn, type RosterQuery } from "@/lib/clients/roster-query";
 import { rosterHref } from "./roster-href";
 import { useRosterNavigation } from "./use-roster-url";
@@ -21,38 +21,39 @@ export function ColumnPicker({ query: serverQuery }: { query: RosterQuery }) {
 
   const isDefault = query.cols.join(",") === DEFAULT_COLUMNS.join(",");
   return (
-    <details className={styles.picker}>
-      <summary className={styles.pickerSummary}>
-        Columns <span className="muted">({query.cols.length})</span>
-      </summary>
-      <div className={styles.pickerPanel}>
-        <fieldset aria-busy={pending}>
-          <legend>Show columns</legend>
-          <div className={styles.pickerList}>
-            {ROSTER_COLUMNS.map((column) => (
-              <CheckboxField
-                key={column}
-                label={ROSTER_COLUMN_LABELS[column]}
-                checked={column === REQUIRED || visible.has(column)}
-                disabled={column === REQUIRED}
-                onChange={(e) => toggle(column, e.target.checked)}
-              />
-            ))}
-          </div>
-        </fieldset>
-        {!isDefault && (
-          <a
-            href={rosterHref({ ...query, cols: DEFAULT_COLUMNS })}
-            className="small"
-            onClick={(e) => {
-              e.preventDefault();
-              go({ cols: DEFAULT_COLUMNS });
-            }}
-          >
-            Reset to the default columns
-          </a>
-        )}
-      </div>
-    </details>
+    <Disclosure
+      summary={
+        <>
+          Columns <span className="muted">({query.cols.length})</span>
+        </>
+      }
+    >
+      <fieldset aria-busy={pending}>
+        <legend>Show columns</legend>
+        <div className={styles.pickerList}>
+          {ROSTER_COLUMNS.map((column) => (
+            <CheckboxField
+              key={column}
+              label={ROSTER_COLUMN_LABELS[column]}
+              checked={column === REQUIRED || visible.has(column)}
+              disabled={column === REQUIRED}
+              onChange={(e) => toggle(column, e.target.checked)}
+            />
+          ))}
+        </div>
+      </fieldset>
+      {!isDefault && (
+        <a
+          href={rosterHref({ ...query, cols: DEFAULT_COLUMNS })}
+          className="small"
+          onClick={(e) => {
+            e.preventDefault();
+            go({ cols: DEFAULT_COLUMNS });
+          }}
+        >
+          Reset to the default columns
+        </a>
+      )}
+    </Disclosure>
   );
 }

@@ -1,6 +1,7 @@
 "use client";
 
 import { useId } from "react";
+import { Disclosure } from "@/components/ui";
 import { DownloadButton } from "./DownloadButton";
 import type { ExportLink } from "./export-links";
 import styles from "./Reports.module.css";
@@ -13,18 +14,13 @@ import styles from "./Reports.module.css";
 export function ExportMenu({ links, label = "Export" }: { links: ExportLink[]; label?: string }) {
   const id = useId();
   return (
-    <details className={styles.menu}>
-      <summary className={styles.menuSummary} aria-controls={id}>
-        {label}
-      </summary>
-      <div id={id} className={styles.menuPanel} role="group" aria-label={label}>
-        {links.map((link) => (
-          <div key={link.href} className={styles.menuItem}>
-            <DownloadButton link={link} size="sm" />
-            {link.hint && <p className="small muted">{link.hint}</p>}
-          </div>
-        ))}
-      </div>
-    </details>
+    <Disclosure summary={label} width={300} panelProps={{ id, role: "group", "aria-label": label, style: { gap: "var(--space-3)" } }}>
+      {links.map((link) => (
+        <div key={link.href} className={styles.menuItem}>
+          <DownloadButton link={link} size="sm" />
+          {link.hint && <p className="small muted">{link.hint}</p>}
+        </div>
+      ))}
+    </Disclosure>
   );
 }

@@ -5,6 +5,7 @@ export { Badge, type BadgeProps, type Tone } from "./Badge";
 export { Button, ButtonLink, type ButtonLinkProps, type ButtonProps, type ButtonSize, type ButtonVariant } from "./Button";
 export { Card, type CardProps } from "./Card";
 export { cx } from "./cx";
+export { Disclosure, type DisclosureProps } from "./Disclosure";
 export { EmptyState, type EmptyStateProps } from "./EmptyState";
 export {
   CheckboxField,
