@@ -3,12 +3,13 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Facts } from "@/components/clients/Facts";
 import { drawKindLabel, formatCount, plural, reasonsText } from "@/components/draws/format";
+import { ImpactCountsTable } from "@/components/draws/ImpactCountsTable";
 import { ImpactFilters } from "@/components/draws/ImpactFilters";
 import { ImpactTable } from "@/components/draws/ImpactTable";
 import { tieBreakNote } from "@/components/draws/tie-break";
 import { ExportMenu } from "@/components/reports/ExportMenu";
 import { drawImpactLinks } from "@/components/reports/export-links";
-import { Alert, Badge, Card, PageHeader, Stat, StatGroup, Table, TBody, TD, TH, THead, TR } from "@/components/ui";
+import { Alert, Badge, Card, PageHeader, Stat, StatGroup } from "@/components/ui";
 import { can, seesAllTeams } from "@/lib/auth/scope";
 import { formatInstant } from "@/lib/dates/format-instant";
 import { drawImpact } from "@/lib/db/draw-impact";
@@ -129,60 +130,16 @@ export default async function DrawPage({ params, searchParams }: { params: Promi
       />
 
       <div className="grid">
-        <Table caption="Per team" maxHeight="none">
-          <THead>
-            <TR>
-              <TH>Team</TH>
-              <TH numeric>Above</TH>
-              <TH numeric>Newly above</TH>
-              <TH numeric>Near misses</TH>
-            </TR>
-          </THead>
-          <TBody>
-            {impact.countsByTeam.length === 0 && (
-              <TR>
-                <TD colSpan={4} className="muted">
-                  No client above or near.
-                </TD>
-              </TR>
-            )}
-            {impact.countsByTeam.map((c) => (
-              <TR key={c.teamId}>
-                <TD>{c.teamName}</TD>
-                <TD numeric>{formatCount(c.above)}</TD>
-                <TD numeric>{formatCount(c.newlyAbove)}</TD>
-                <TD numeric>{formatCount(c.nearMiss)}</TD>
-              </TR>
-            ))}
-          </TBody>
-        </Table>
-        <Table caption="Per consultant" maxHeight="none">
-          <THead>
-            <TR>
-              <TH>Consultant</TH>
-              <TH numeric>Above</TH>
-              <TH numeric>Newly above</TH>
-              <TH numeric>Near misses</TH>
-            </TR>
-          </THead>
-          <TBody>
-            {impact.countsByConsultant.length === 0 && (
-              <TR>
-                <TD colSpan={4} className="muted">
-                  No client above or near.
-                </TD>
-              </TR>
-            )}
-            {impact.countsByConsultant.map((c) => (
-              <TR key={c.consultantId ?? "none"}>
-                <TD>{c.consultantName ?? "No consultant"}</TD>
-                <TD numeric>{formatCount(c.above)}</TD>
-                <TD numeric>{formatCount(c.newlyAbove)}</TD>
-                <TD numeric>{formatCount(c.nearMiss)}</TD>
-              </TR>
-            ))}
-          </TBody>
-        </Table>
+        <ImpactCountsTable
+          caption="Per team"
+          groupLabel="Team"
+          rows={impact.countsByTeam.map((c) => ({ key: c.teamId, name: c.teamName, above: c.above, newlyAbove: c.newlyAbove, nearMiss: c.nearMiss }))}
+        />
+        <ImpactCountsTable
+          caption="Per consultant"
+          groupLabel="Consultant"
+          rows={impact.countsByConsultant.map((c) => ({ key: c.consultantId ?? "none", name: c.consultantName ?? "No consultant", above: c.above, newlyAbove: c.newlyAbove, nearMiss: c.nearMiss }))}
+        />
       </div>
 
       <nav aria-label="Lists on this page" className="row small">
