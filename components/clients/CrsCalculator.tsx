@@ -87,6 +87,26 @@ function safeAge(dateOfBirth: string, today: string): number | null {
   }
 }
 
+const educationOptions = (
+  <>
+    <option value="">Choose…</option>
+    {EDUCATION_LEVELS.map((level) => (
+      <option key={level} value={level}>
+        {EDUCATION_LABELS[level]}
+      </option>
+    ))}
+  </>
+);
+
+/** Whole years of work, the last option meaning "that many or more" (where the CRS tops out). */
+function yearOptions(max: number) {
+  return Array.from({ length: max + 1 }, (_, n) => (
+    <option key={n} value={n}>
+      {n === 0 ? "None or less than a year" : n === max ? `${max} years or more` : `${n} year${n > 1 ? "s" : ""}`}
+    </option>
+  ));
+}
+
 /**
  * The CRS calculator inside the client form. The score is recomputed on every change with the
  * same pure calculator the server uses; the factors travel to the server as JSON in one hidden
@@ -171,26 +191,13 @@ export function CrsCalculator({
             error={err("age")}
           />
           <SelectField label="Level of education" value={s.education} onChange={(e) => set("education", e.target.value as EducationLevel)} error={err("education")}>
-            <option value="">Choose…</option>
-            {EDUCATION_LEVELS.map((level) => (
-              <option key={level} value={level}>
-                {EDUCATION_LABELS[level]}
-              </option>
-            ))}
+            {educationOptions}
           </SelectField>
           <SelectField label="Canadian work experience" value={s.canadianWorkYears} onChange={(e) => set("canadianWorkYears", e.target.value)} error={err("canadianWorkYears")}>
-            {[0, 1, 2, 3, 4, 5].map((n) => (
-              <option key={n} value={n}>
-                {n === 0 ? "None or less than a year" : n === 5 ? "5 years or more" : `${n} year${n > 1 ? "s" : ""}`}
-              </option>
-            ))}
+            {yearOptions(5)}
           </SelectField>
           <SelectField label="Foreign work experience" value={s.foreignWorkYears} onChange={(e) => set("foreignWorkYears", e.target.value)} error={err("foreignWorkYears")}>
-            {[0, 1, 2, 3].map((n) => (
-              <option key={n} value={n}>
-                {n === 0 ? "None or less than a year" : n === 3 ? "3 years or more" : `${n} year${n > 1 ? "s" : ""}`}
-              </option>
-            ))}
+            {yearOptions(3)}
           </SelectField>
           <SelectField label="Canadian post-secondary education" value={s.canadianEducation} onChange={(e) => set("canadianEducation", e.target.value as CanadianEducationLevel)} error={err("canadianEducation")}>
             {Object.entries(CANADIAN_EDUCATION_LABELS).map(([value, label]) => (
@@ -233,19 +240,10 @@ export function CrsCalculator({
             <>
               <div className={styles.grid}>
                 <SelectField label="Spouse's education" value={s.spouseEducation} onChange={(e) => set("spouseEducation", e.target.value as EducationLevel)} error={err("spouse.education")}>
-                  <option value="">Choose…</option>
-                  {EDUCATION_LEVELS.map((level) => (
-                    <option key={level} value={level}>
-                      {EDUCATION_LABELS[level]}
-                    </option>
-                  ))}
+                  {educationOptions}
                 </SelectField>
                 <SelectField label="Spouse's Canadian work experience" value={s.spouseCanadianWorkYears} onChange={(e) => set("spouseCanadianWorkYears", e.target.value)} error={err("spouse.canadianWorkYears")}>
-                  {[0, 1, 2, 3, 4, 5].map((n) => (
-                    <option key={n} value={n}>
-                      {n === 0 ? "None or less than a year" : n === 5 ? "5 years or more" : `${n} year${n > 1 ? "s" : ""}`}
-                    </option>
-                  ))}
+                  {yearOptions(5)}
                 </SelectField>
               </div>
               <CheckboxField label="Spouse has official language test results" checked={s.spouseHasLanguage} onChange={(e) => set("spouseHasLanguage", e.target.checked)} />
