@@ -3,7 +3,7 @@ import { addDaysToDate } from "@/lib/dates/calendar-date";
 import { todayIn } from "@/lib/dates/time-zone";
 import { insertClientsBulk, type ClientInsert } from "@/lib/db/clients-bulk";
 import { prisma } from "@/lib/db/prisma";
-import { createTestFirm, TEST_PASSWORD, type TestFirm } from "@/lib/db/testing/fixtures";
+import { createTestFirm, TEST_PASSWORD, testClientInsert, type TestFirm } from "@/lib/db/testing/fixtures";
 
 async function signIn(page: Page, email: string) {
   await page.goto("/signin");
@@ -17,35 +17,7 @@ const today = todayIn("America/Toronto", new Date());
 
 /** A client with one deadline: a passport due `days` from today. */
 function withPassport(firm: TestFirm, team: number, firstName: string, lastName: string, days: number): ClientInsert {
-  return {
-    teamId: firm.teams[team].id,
-    consultantId: null,
-    firstName,
-    lastName,
-    email: null,
-    phone: null,
-    dateOfBirth: null,
-    citizenship: null,
-    status: "profile_active",
-    profileNumber: null,
-    profileSubmittedAt: null,
-    profileExpiresOn: null,
-    programs: ["FSW"],
-    nominationProvince: null,
-    nominatedOn: null,
-    categories: [],
-    crsFactors: null,
-    scores: [],
-    invitedAt: null,
-    canadianWorkStartedOn: null,
-    languageTestType: null,
-    languageTestDate: null,
-    ecaIssuer: null,
-    ecaIssuedOn: null,
-    workPermitExpiresOn: null,
-    passportExpiresOn: addDaysToDate(today, days),
-    notes: null,
-  };
+  return testClientInsert(firm.teams[team].id, { firstName, lastName, programs: ["FSW"], passportExpiresOn: addDaysToDate(today, days) });
 }
 
 test("an admin sees the whole firm and can narrow the dashboard to a team; a consultant sees only their team", async ({ page, browser }) => {

@@ -3,7 +3,7 @@ import { addDaysToDate } from "@/lib/dates/calendar-date";
 import { todayIn } from "@/lib/dates/time-zone";
 import { insertClientsBulk, type ClientInsert } from "@/lib/db/clients-bulk";
 import { prisma } from "@/lib/db/prisma";
-import { createTestFirm, TEST_PASSWORD, type TestFirm } from "@/lib/db/testing/fixtures";
+import { createTestFirm, TEST_PASSWORD, testClientInsert, type TestFirm } from "@/lib/db/testing/fixtures";
 
 async function signIn(page: Page, email: string) {
   await page.goto("/signin");
@@ -52,36 +52,14 @@ function roundsFile(number: string) {
 
 function client(firm: TestFirm, team: number, firstName: string, lastName: string, crs: number, overrides: Partial<ClientInsert> = {}): ClientInsert {
   const submitted = overrides.profileSubmittedAt ?? `${day(-5)}T10:00:00.000Z`;
-  return {
-    teamId: firm.teams[team].id,
-    consultantId: null,
+  return testClientInsert(firm.teams[team].id, {
     firstName,
     lastName,
-    email: null,
-    phone: null,
-    dateOfBirth: null,
-    citizenship: null,
-    status: "profile_active",
-    profileNumber: null,
     profileSubmittedAt: submitted,
     profileExpiresOn: day(200),
-    programs: ["CEC"],
-    nominationProvince: null,
-    nominatedOn: null,
-    categories: [],
-    crsFactors: null,
     scores: [{ crs, effectiveAt: submitted, source: "manual", reason: null }],
-    invitedAt: null,
-    canadianWorkStartedOn: null,
-    languageTestType: null,
-    languageTestDate: null,
-    ecaIssuer: null,
-    ecaIssuedOn: null,
-    workPermitExpiresOn: null,
-    passportExpiresOn: null,
-    notes: null,
     ...overrides,
-  };
+  });
 }
 
 test("an admin imports a new round; its page, the dashboard and a consultant's view list exactly the right clients", async ({ page, browser }) => {

@@ -10,7 +10,7 @@ import { comingChanges, drawWatch, expiryRadar, poolDistribution, type ExpiryRad
 import { drawImpact } from "./draw-impact";
 import { roundToRow } from "./draws-import";
 import { prisma } from "./prisma";
-import { createTestFirm, type TestFirm } from "./testing/fixtures";
+import { createTestFirm, testClientInsert, type TestFirm } from "./testing/fixtures";
 
 // A fixed clock: noon in Toronto on 2030-03-10, so "today" in the firm's zone is 2030-03-10.
 const NOW = new Date("2030-03-10T17:00:00Z");
@@ -18,36 +18,7 @@ const TODAY = "2030-03-10";
 const day = (offset: number) => addDaysToDate(TODAY, offset);
 
 function client(teamId: string, overrides: Partial<ClientInsert>): ClientInsert {
-  return {
-    teamId,
-    consultantId: null,
-    firstName: "Test",
-    lastName: "Client",
-    email: null,
-    phone: null,
-    dateOfBirth: null,
-    citizenship: null,
-    status: "profile_active",
-    profileNumber: null,
-    profileSubmittedAt: null,
-    profileExpiresOn: null,
-    programs: ["CEC"],
-    nominationProvince: null,
-    nominatedOn: null,
-    categories: [],
-    crsFactors: null,
-    scores: [],
-    invitedAt: null,
-    canadianWorkStartedOn: null,
-    languageTestType: null,
-    languageTestDate: null,
-    ecaIssuer: null,
-    ecaIssuedOn: null,
-    workPermitExpiresOn: null,
-    passportExpiresOn: null,
-    notes: null,
-    ...overrides,
-  };
+  return testClientInsert(teamId, overrides);
 }
 
 async function insert(firm: TestFirm, clients: ClientInsert[]): Promise<Record<string, string>> {

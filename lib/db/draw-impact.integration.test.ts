@@ -10,7 +10,7 @@ import { insertClientsBulk, type ClientInsert } from "./clients-bulk";
 import { clientDrawResults, drawImpact, type DrawImpact } from "./draw-impact";
 import { previousDrawOfKind, type DrawRecord } from "./draws";
 import { prisma } from "./prisma";
-import { createTestFirm, type TestFirm } from "./testing/fixtures";
+import { createTestFirm, testClientInsert, type TestFirm } from "./testing/fixtures";
 
 /**
  * The draw impact query against hand-made rosters, list by list. Draws are shared by every test
@@ -625,35 +625,16 @@ describe("drawImpact: archived clients and the ineligible-but-close cap", () => 
     const own = await createTestFirm({ label: "impact-cap" });
     const draw: DrawSpec = { ...STEM, number: drawNo("stem-cap"), date: "1985-07-14", drawnAt: "1985-07-14T13:00:00Z", cutoff: 400, tieBreakAt: null };
     await addDraw(draw);
-    const rows: ClientInsert[] = Array.from({ length: 230 }, (_, i) => ({
-      teamId: own.teams[0].id,
-      consultantId: null,
-      firstName: "Cap",
-      lastName: `Client ${String(i).padStart(3, "0")}`,
-      email: null,
-      phone: null,
-      dateOfBirth: null,
-      citizenship: null,
-      status: "profile_active",
-      profileNumber: null,
-      profileSubmittedAt: "1985-01-10T15:00:00Z",
-      profileExpiresOn: "1986-01-10",
-      programs: ["FSW"],
-      nominationProvince: null,
-      nominatedOn: null,
-      categories: [],
-      crsFactors: null,
-      scores: [{ crs: 400 + i, effectiveAt: "1985-01-10T15:00:00Z", source: "manual", reason: "test" }],
-      invitedAt: null,
-      canadianWorkStartedOn: null,
-      languageTestType: null,
-      languageTestDate: null,
-      ecaIssuer: null,
-      ecaIssuedOn: null,
-      workPermitExpiresOn: null,
-      passportExpiresOn: null,
-      notes: null,
-    }));
+    const rows: ClientInsert[] = Array.from({ length: 230 }, (_, i) =>
+      testClientInsert(own.teams[0].id, {
+        firstName: "Cap",
+        lastName: `Client ${String(i).padStart(3, "0")}`,
+        profileSubmittedAt: "1985-01-10T15:00:00Z",
+        profileExpiresOn: "1986-01-10",
+        programs: ["FSW"],
+        scores: [{ crs: 400 + i, effectiveAt: "1985-01-10T15:00:00Z", source: "manual", reason: "test" }],
+      }),
+    );
     await prisma().$transaction((tx) => insertClientsBulk(tx, own.id, rows, { timeZone: "America/Toronto" }));
     const impact = await drawImpact(own.user("owner").scope, draw.number);
     expect(impact.above).toEqual([]);

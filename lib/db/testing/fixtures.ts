@@ -3,6 +3,7 @@ import { randomUUID } from "node:crypto";
 import { hashPassword } from "@/lib/auth/password";
 import type { Role } from "@/lib/auth/permissions";
 import type { Scope } from "@/lib/auth/scope";
+import type { ClientInsert } from "../clients-bulk";
 import { prisma } from "../prisma";
 
 /**
@@ -71,5 +72,42 @@ export async function createTestFirm(options: {
       if (!found) throw new Error(`no ${role} in this test firm`);
       return found;
     },
+  };
+}
+
+/**
+ * A client row for insertClientsBulk with every optional field empty: tests state only what
+ * their case is about. Status defaults to profile_active with the CEC program.
+ */
+export function testClientInsert(teamId: string, overrides: Partial<ClientInsert> = {}): ClientInsert {
+  return {
+    teamId,
+    consultantId: null,
+    firstName: "Test",
+    lastName: "Client",
+    email: null,
+    phone: null,
+    dateOfBirth: null,
+    citizenship: null,
+    status: "profile_active",
+    profileNumber: null,
+    profileSubmittedAt: null,
+    profileExpiresOn: null,
+    programs: ["CEC"],
+    nominationProvince: null,
+    nominatedOn: null,
+    categories: [],
+    crsFactors: null,
+    scores: [],
+    invitedAt: null,
+    canadianWorkStartedOn: null,
+    languageTestType: null,
+    languageTestDate: null,
+    ecaIssuer: null,
+    ecaIssuedOn: null,
+    workPermitExpiresOn: null,
+    passportExpiresOn: null,
+    notes: null,
+    ...overrides,
   };
 }
