@@ -11,7 +11,7 @@ import { prepareBrowser, unpackBundle } from "./browser";
 
 const FAKE_CHROMIUM = "#!/bin/sh\necho 'Chromium 1.2.3'\n";
 // Large enough that unpacking takes a while, so later callers arrive while it is under way.
-const BIG_CHROMIUM = `${FAKE_CHROMIUM}#${"x".repeat(64 * 1024 * 1024)}\n`;
+const BIG_CHROMIUM = `${FAKE_CHROMIUM}#${"x".repeat(16 * 1024 * 1024)}\n`;
 let work: string;
 
 beforeEach(() => {
@@ -119,5 +119,15 @@ describe("prepareBrowser", () => {
     fs.writeFileSync(exe, "#!/bin/sh\necho 'error while loading shared libraries: libnss3.so' >&2\nexit 127\n", { mode: 0o755 });
     process.env.E2E_CHROMIUM = exe;
     await expect(prepareBrowser()).rejects.toThrow(/does not start:\nerror while loading shared libraries: libnss3\.so/);
+  });
+});
+
+describe("prepareBrowser with the bundled Chromium", () => {
+  it("says where it could not unpack and what to set", async () => {
+    // A file where the cache folder should be: mkdir fails for root too.
+    fs.writeFileSync(path.join(work, "not-a-folder"), "");
+    await expect(prepareBrowser({ cacheRoot: path.join(work, "not-a-folder") })).rejects.toThrow(
+      /no browser for the end-to-end tests: could not unpack the bundled Chromium into .*not-a-folder\/chromium-[\d.]+ \(.*\); set XDG_CACHE_HOME/,
+    );
   });
 });

@@ -80,7 +80,11 @@ export async function prepareBrowser(options: { cacheRoot?: string } = {}): Prom
   }
 
   const bin = bundleBinDir();
-  const dir = await unpackBundle(bin.dir, path.join(options.cacheRoot ?? defaultCacheRoot(), `chromium-${bin.version}`));
+  const target = path.join(options.cacheRoot ?? defaultCacheRoot(), `chromium-${bin.version}`);
+  const dir = await unpackBundle(bin.dir, target).catch((error: Error) => {
+    if (error instanceof BrowserUnavailableError) throw error;
+    throw new BrowserUnavailableError(`could not unpack the bundled Chromium into ${target} (${error.message}); set XDG_CACHE_HOME to a writable folder.`);
+  });
   const executablePath = path.join(dir, "chromium");
   const env: Record<string, string> = { FONTCONFIG_FILE: path.join(dir, "fonts.conf") };
   let version = runVersion(executablePath, env);
@@ -90,7 +94,8 @@ export async function prepareBrowser(options: { cacheRoot?: string } = {}): Prom
     version = runVersion(executablePath, env);
   }
   if (!version.ok) throw new BrowserUnavailableError(`the bundled Chromium (${executablePath}) does not start:\n${version.output}`);
-  return { executablePath, args, env, description: `${version.output} (bundled ${PACKAGE} ${bin.version}, in ${dir})` };
+  const libs = env.LD_LIBRARY_PATH ? ", with its own NSS libraries" : "";
+  return { executablePath, args, env, description: `${version.output} (bundled ${PACKAGE} ${bin.version}, in ${dir}${libs})` };
 }
 
 /** The browser prepared by with-test-db.ts --e2e, for playwright.config.ts. */
