@@ -1,7 +1,7 @@
 import { defineConfig, devices } from "@playwright/test";
 import { randomBytes } from "node:crypto";
-import fs from "node:fs";
 import path from "node:path";
+import { preparedBrowserFromEnv } from "./scripts/lib/browser";
 
 // Run through `npm run test:e2e` (scripts/with-test-db.ts --e2e): it builds if needed, creates a
 // fresh test database with the demo firm, picks E2E_PORT, and runs Playwright with the
@@ -15,23 +15,15 @@ process.env.E2E_NEXTAUTH_SECRET ||= randomBytes(32).toString("base64url");
 const port = Number(process.env.E2E_PORT);
 const baseURL = `http://localhost:${port}`;
 
-// Debian's Chromium where it is installed (offline machines cannot download Playwright's browser),
-// else Playwright's own.
-const systemChromium = "/usr/bin/chromium";
-const launchOptions = fs.existsSync(systemChromium)
-  ? {
-      executablePath: systemChromium,
-      args: [
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-        "--disable-quic",
-      ],
-    }
-  : {};
+// Prepared once by with-test-db.ts (scripts/lib/browser.ts): E2E_CHROMIUM, else the Chromium
+// bundled in @sparticuz/chromium. The browser's env adds its NSS libraries and fonts, for the
+// browser only (not for Node or the web server).
+const browser = preparedBrowserFromEnv();
+const launchOptions = {
+  executablePath: browser.executablePath,
+  args: browser.args,
+  env: { ...process.env, ...browser.env },
+};
 
 export default defineConfig({
   testDir: "e2e",

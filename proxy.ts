@@ -1,9 +1,6 @@
 import { getToken } from "next-auth/jwt";
 import { NextResponse, type NextRequest } from "next/server";
-
-// Reachable without a session: sign-in, invitation acceptance, next-auth's own endpoints and
-// the health check. Everything else needs one.
-const PUBLIC_PATHS = [/^\/signin$/, /^\/invite\/[^/]+$/, /^\/api\/auth\//, /^\/api\/health$/];
+import { isPublicPath } from "@/lib/auth/public-paths";
 
 function contentSecurityPolicy(nonce: string): string {
   const dev = process.env.NODE_ENV === "development";
@@ -27,7 +24,7 @@ export async function proxy(request: NextRequest) {
   const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
   const csp = contentSecurityPolicy(nonce);
 
-  if (!PUBLIC_PATHS.some((p) => p.test(pathname))) {
+  if (!isPublicPath(pathname)) {
     const token = await getToken({ req: request, secret: process.env.NEXTAUTH_SECRET });
     if (!token) {
       if (pathname.startsWith("/api/")) {

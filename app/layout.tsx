@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { connection } from "next/server";
 import type { ReactNode } from "react";
 import "./globals.css";
 
@@ -7,7 +8,12 @@ export const metadata: Metadata = {
   description: "Express Entry draw tracking for immigration consulting firms",
 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+// Every page is rendered per request: proxy.ts sets a Content-Security-Policy with a fresh nonce
+// and Next.js puts it on its scripts only while rendering. A page prerendered at build time
+// (/forbidden, the not-found page) would carry scripts without it, and the browser would refuse
+// them all.
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  await connection();
   return (
     <html lang="en-CA">
       <body>{children}</body>

@@ -1,14 +1,15 @@
 // `node --import tsx scripts/with-test-db.ts [--e2e] CMD ARGS...`: runs CMD against a fresh, migrated
 // database that is dropped afterwards (also on failure and Ctrl-C), and exits with CMD's code.
 //
-// --e2e also prepares what Playwright's web server needs before it starts: an up-to-date
-// production build, the demo firm in the test database, a free port (E2E_PORT), and the
-// react-server condition and tsx for Playwright's own Node (NODE_OPTIONS), so specs can seed their
-// own firms through lib/db.
+// --e2e also prepares what Playwright needs before it starts: the browser (scripts/lib/browser.ts,
+// handed over in E2E_BROWSER; no browser fails the run), an up-to-date production build, the demo
+// firm in the test database, a free port (E2E_PORT), and the react-server condition and tsx for
+// Playwright's own Node (NODE_OPTIONS), so specs can seed their own firms through lib/db.
 import { spawn, type ChildProcess } from "node:child_process";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
+import { BROWSER_ENV, prepareBrowser, type PreparedBrowser } from "./lib/browser";
 import { buildIfStale } from "./lib/build-if-stale";
 import { ROOT } from "./lib/embedded-db";
 import { runDemoSeed } from "./lib/run-seed";
@@ -68,7 +69,13 @@ async function main(): Promise<void> {
     if (!finishing) void finish(128 + os.constants.signals[signal]);
   });
 
-  if (e2e) await buildIfStale();
+  let browser: PreparedBrowser | null = null;
+  if (e2e) {
+    // First, so a missing browser fails the run before the build and the database are made.
+    browser = await prepareBrowser();
+    console.log(`e2e browser: ${browser.description}`);
+    await buildIfStale();
+  }
   database = await createTestDatabase();
   const env: NodeJS.ProcessEnv = {
     ...process.env,
@@ -79,6 +86,7 @@ async function main(): Promise<void> {
   if (e2e) {
     await runDemoSeed(database.url);
     env.E2E_PORT = String(await freePort());
+    env[BROWSER_ENV] = JSON.stringify(browser);
     // tsx as well: Playwright's own TypeScript transform turns lib/generated/prisma/client.ts (an ES
     // module using import.meta) into CommonJS that Node then refuses ("exports is not defined in
     // ES module scope"); tsx's loader handles it, as it does for the scripts.

@@ -3,7 +3,7 @@
  * bookmarked and shared. One schema for the page, the data layer and the exports, so an export
  * always equals the screen. Pure: no framework.
  */
-import { z } from "zod";
+import { z } from "@/lib/zod";
 import { DRAW_KINDS, PROGRAMS } from "@/lib/draws/kinds";
 import { CLIENT_STATUSES } from "./status";
 

@@ -2,7 +2,7 @@
  * The client record's input contract, shared by the create/edit form (client-side validation),
  * the server actions, the CSV import and the CLI. Pure zod, no framework.
  */
-import { z } from "zod";
+import { z } from "@/lib/zod";
 import { crsInputSchema } from "@/lib/crs/schema";
 import { PROGRAMS } from "@/lib/draws/kinds";
 import { CLIENT_STATUSES } from "./status";

@@ -3,7 +3,7 @@
  * Messages are written for people ("expected an integer from 0 to 12, got 13") because the CLI and
  * the forms show them as they are; the field path comes from zod.
  */
-import { z } from "zod";
+import { z } from "@/lib/zod";
 import {
   CANADIAN_EDUCATION_LEVELS,
   CLB_MAX,

@@ -2,7 +2,7 @@
  * A draw (round of invitations) as DrawDesk stores it, whatever its source: IRCC's feed, a file
  * upload or a manual entry. The schema is shared by the importer, forms and the database layer.
  */
-import { z } from "zod";
+import { z } from "@/lib/zod";
 import { BUCKET_ROLES, DISTRIBUTION_KEYS } from "./distribution";
 import { DRAW_KINDS, PROGRAMS } from "./kinds";
 

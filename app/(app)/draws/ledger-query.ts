@@ -2,7 +2,7 @@
  * The ledger's view state as it lives in the URL: which kinds and dates (for the table and the
  * chart alike), the table's sort and page. Server-side (the sorts come from lib/db/draws).
  */
-import { z } from "zod";
+import { z } from "@/lib/zod";
 import { isCalendarDate } from "@/lib/dates/calendar-date";
 import { DRAW_SORTS } from "@/lib/db/draws";
 import { DRAW_KINDS } from "@/lib/draws/kinds";

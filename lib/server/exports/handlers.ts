@@ -1,6 +1,6 @@
 import "server-only";
 import type { NextRequest } from "next/server";
-import { z } from "zod";
+import { z } from "@/lib/zod";
 import { parseRosterQuery } from "@/lib/clients/roster-query";
 import { drawImpactExport, openReportBatch, openRosterExport } from "@/lib/db/exports";
 import { getFirm } from "@/lib/db/firms";

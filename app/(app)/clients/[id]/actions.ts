@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { z } from "zod";
+import { z } from "@/lib/zod";
 import { archiveClient, deleteClient, restoreClient, unarchiveClient } from "@/lib/db/clients";
 import { authedAction, formDataToObject } from "@/lib/server/action";
 

@@ -2,7 +2,7 @@
  * The draw page's view state as it lives in the URL (filters and the page of each list), shared by
  * the page and its CSV export so that the export always equals the screen. Pure: no framework.
  */
-import { z } from "zod";
+import { z } from "@/lib/zod";
 
 const optionalInt = (min: number, max: number) =>
   z.preprocess((v) => (v === undefined || v === "" ? undefined : Number(v)), z.int().min(min).max(max).optional()).catch(undefined);

@@ -2,7 +2,7 @@
  * Input of the import page: a feed import (file or URL, previewed then applied) and a round
  * entered by hand. Shared by the forms and the server actions.
  */
-import { z } from "zod";
+import { z } from "@/lib/zod";
 import { DRAW_KINDS, PROGRAMS } from "@/lib/draws/kinds";
 
 const blankToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);

@@ -1,7 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { z } from "zod";
+import { z } from "@/lib/zod";
 import { createTeam, renameTeam } from "@/lib/db/teams";
 import { inviteUser, revokeInvitation } from "@/lib/db/invitations";
 import { setUserActive, updateUser } from "@/lib/db/users";

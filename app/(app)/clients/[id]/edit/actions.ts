@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { z } from "zod";
+import { z } from "@/lib/zod";
 import { clientDraftFromForm, type ClientSaveResult } from "@/components/clients/client-form-data";
 import { clientInputSchema } from "@/lib/clients/schema";
 import { updateClient } from "@/lib/db/clients";
