@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import type { MailEnv } from "@/lib/mail/app-url";
 import { renderDrawDigest } from "@/lib/mail/digest";
 import { MAX_MAIL_ATTEMPTS } from "@/lib/mail/retry";
 import { startTestSmtpServer, type TestSmtpServer } from "@/lib/mail/testing/smtp-server";
@@ -9,8 +10,8 @@ import { createTestFirm, type TestFirm } from "./testing/fixtures";
 
 let smtp: TestSmtpServer;
 let firm: TestFirm;
-let env: NodeJS.ProcessEnv;
-const NO_SMTP: NodeJS.ProcessEnv = { MAIL_FROM: "DrawDesk <draws@drawdesk.example>" };
+let env: MailEnv;
+const NO_SMTP: MailEnv = { MAIL_FROM: "DrawDesk <draws@drawdesk.example>" };
 
 const digest = renderDrawDigest({
   recipientName: "Owner",

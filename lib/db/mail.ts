@@ -1,5 +1,6 @@
 import "server-only";
 import { z } from "zod";
+import type { MailEnv } from "@/lib/mail/app-url";
 import { decideRetry } from "@/lib/mail/retry";
 import { describeSmtpError, mailConfigured, messageIdFor, sendThroughSmtp } from "@/lib/mail/transport";
 import { NotFoundError } from "@/lib/errors";
@@ -82,7 +83,7 @@ function terminalResult(status: string): DeliveryResult | null {
 
 export interface DeliveryOptions {
   now?: Date;
-  env?: NodeJS.ProcessEnv;
+  env?: MailEnv;
 }
 
 /**

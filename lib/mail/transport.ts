@@ -7,6 +7,7 @@ import { createHash } from "node:crypto";
 import nodemailer from "nodemailer";
 import { parseConnectionUrl } from "nodemailer/lib/shared";
 import type SMTPTransport from "nodemailer/lib/smtp-transport";
+import type { MailEnv } from "./app-url";
 
 export const DEFAULT_MAIL_FROM = "DrawDesk <drawdesk@localhost>";
 
@@ -23,11 +24,11 @@ export interface OutgoingMail {
 }
 
 /** True when SMTP_URL is set: without it messages stay in the outbox for admins to read. */
-export function mailConfigured(env: NodeJS.ProcessEnv = process.env): boolean {
+export function mailConfigured(env: MailEnv = process.env): boolean {
   return Boolean(env.SMTP_URL?.trim());
 }
 
-export function mailFrom(env: NodeJS.ProcessEnv = process.env): string {
+export function mailFrom(env: MailEnv = process.env): string {
   return env.MAIL_FROM?.trim() || DEFAULT_MAIL_FROM;
 }
 
@@ -64,7 +65,7 @@ export function describeSmtpError(error: unknown): string {
  * Hands one message to the SMTP server. Resolves only when the server accepted it for the
  * recipient; any refusal, timeout or dropped connection rejects.
  */
-export async function sendThroughSmtp(mail: OutgoingMail, env: NodeJS.ProcessEnv = process.env): Promise<{ messageId: string }> {
+export async function sendThroughSmtp(mail: OutgoingMail, env: MailEnv = process.env): Promise<{ messageId: string }> {
   const url = env.SMTP_URL?.trim();
   if (!url) throw new Error("SMTP_URL is not set");
   const info = await transporter(url).sendMail({
