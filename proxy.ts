@@ -1,9 +1,9 @@
 import { getToken } from "next-auth/jwt";
 import { NextResponse, type NextRequest } from "next/server";
 
-// Reachable without a session: sign-in, invitation acceptance, next-auth's own endpoints and
-// the health check. Everything else needs one.
-const PUBLIC_PATHS = [/^\/signin$/, /^\/invite\/[^/]+$/, /^\/api\/auth\//, /^\/api\/health$/];
+// Reachable without a session: sign-in, invitation acceptance, password reset, next-auth's own
+// endpoints and the health check. Everything else needs one.
+const PUBLIC_PATHS = [/^\/signin$/, /^\/invite\/[^/]+$/, /^\/forgot-password$/, /^\/reset-password\/[^/]+$/, /^\/api\/auth\//, /^\/api\/health$/];
 
 function contentSecurityPolicy(nonce: string): string {
   const dev = process.env.NODE_ENV === "development";
