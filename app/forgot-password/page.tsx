@@ -10,12 +10,14 @@ export default function ForgotPasswordPage() {
   return (
     <main id="main" className="auth-page">
       <Card className="auth-card">
-        <h1>Reset your password</h1>
-        <p className="muted">Enter the email you sign in with. We will send you a link to choose a new password.</p>
-        <ForgotPasswordForm action={requestPasswordResetAction} />
-        <p>
-          <Link href="/signin">Back to sign in</Link>
-        </p>
+        <div className="stack">
+          <h1>Reset your password</h1>
+          <p className="muted">Enter the email you sign in with. We will send you a link to choose a new password.</p>
+          <ForgotPasswordForm action={requestPasswordResetAction} />
+          <p>
+            <Link href="/signin">Back to sign in</Link>
+          </p>
+        </div>
       </Card>
     </main>
   );

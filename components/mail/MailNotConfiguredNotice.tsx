@@ -4,7 +4,7 @@ import Link from "next/link";
 export function MailNotConfiguredNotice({ outboxLink = true }: { outboxLink?: boolean }) {
   return (
     <>
-      E-mail is not configured (<code>SMTP_URL</code> is not set): digests, invitations and password reset e-mails are kept in the outbox instead of being sent.
+      <code>SMTP_URL</code> is not set, so digests, invitations and password reset e-mails are kept in the outbox instead of being sent.
       {outboxLink && (
         <>
           {" "}

@@ -30,7 +30,7 @@ describe("renderDrawDigest", () => {
     const { subject } = renderDrawDigest(input());
     expect(subject).toContain("#419");
     expect(subject).toContain("Canadian Experience Class");
-    expect(subject).toContain("2 clients above the cut-off, 1 newly, 2 near misses");
+    expect(subject).toContain("2 clients above the cut-off (1 newly), 2 near misses");
   });
 
   it("lists the newly-above clients first and the near misses with their gap, and links to the draw", () => {

@@ -91,7 +91,7 @@ export function renderDrawDigest(input: DrawDigestInput): RenderedMail {
     `Above the cut-off: ${aboveTotal} (newly above: ${newly.length})`,
     ...(input.includeNearMisses ? [`Near misses: ${near.length}`] : []),
   ];
-  const subject = `Draw #${draw.number} (${draw.kindLabel}): ${plural(aboveTotal, "client", "clients")} above the cut-off, ${newly.length} newly` +
+  const subject = `Draw #${draw.number} (${draw.kindLabel}): ${plural(aboveTotal, "client", "clients")} above the cut-off (${newly.length} newly)` +
     (input.includeNearMisses ? `, ${plural(near.length, "near miss", "near misses")}` : "");
   const intro = `IRCC held round #${draw.number} (${draw.kindLabel}) on ${draw.date}: cut-off ${draw.cutoff} CRS, ${draw.size.toLocaleString("en-CA")} invitations.`;
   const sections: { title: string; rows: DigestRow[] }[] = [

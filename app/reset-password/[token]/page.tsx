@@ -14,19 +14,21 @@ export default async function ResetPasswordPage({ params }: { params: Promise<{ 
   return (
     <main id="main" className="auth-page">
       <Card className="auth-card">
-        <h1>Choose a new password</h1>
-        {reset ? (
-          <>
-            <p className="muted">For {reset.email}. Setting it signs this account out everywhere.</p>
-            <ResetPasswordForm token={token} action={resetPasswordAction} />
-          </>
-        ) : (
-          <Alert tone="warning" title="This link cannot be used">
-            <p>
-              This reset link is invalid, has expired or was already used. <Link href="/forgot-password">Ask for a new one</Link>.
-            </p>
-          </Alert>
-        )}
+        <div className="stack">
+          <h1>Choose a new password</h1>
+          {reset ? (
+            <>
+              <p className="muted">For {reset.email}. Setting it signs this account out everywhere.</p>
+              <ResetPasswordForm token={token} action={resetPasswordAction} />
+            </>
+          ) : (
+            <Alert tone="warning" title="This link cannot be used">
+              <p>
+                This reset link is invalid, has expired or was already used. <Link href="/forgot-password">Ask for a new one</Link>.
+              </p>
+            </Alert>
+          )}
+        </div>
       </Card>
     </main>
   );
