@@ -31,7 +31,10 @@ test("forgot password: the link from the mail sets a new password, signs the old
   await expect(otherPage.getByRole("status", { name: "Check your email" })).toHaveText((await answer.textContent()) ?? "");
   await other.close();
 
-  const mail = await prisma().mailMessage.findFirstOrThrow({ where: { firmId: firm.id, to: owner.email, kind: "password_reset" } });
+  // The mail is queued just after the answer (so its timing says nothing about the account).
+  const findMail = () => prisma().mailMessage.findFirst({ where: { firmId: firm.id, to: owner.email, kind: "password_reset" } });
+  await expect.poll(findMail).not.toBeNull();
+  const mail = (await findMail())!;
   // Queued, or already moved to the outbox by a worker (no SMTP_URL here): never sent.
   expect(["queued", "outbox"]).toContain(mail.status);
   const link = /https?:\/\/\S+\/reset-password\/[A-Za-z0-9_-]+/.exec(mail.text)?.[0];
@@ -70,6 +73,7 @@ test("an admin sees that mail is not configured and reads the outbox, with reset
   await page.getByLabel("Email").fill(consultant.email);
   await page.getByRole("button", { name: "Send reset link" }).click();
   await expect(page.getByRole("status", { name: "Check your email" })).toBeVisible();
+  await expect.poll(() => prisma().mailMessage.count({ where: { firmId: firm.id, to: consultant.email } })).toBe(1);
 
   await signIn(page, firm.user("admin"));
   await expect(page.getByRole("status", { name: "E-mail is not configured" })).toBeVisible();

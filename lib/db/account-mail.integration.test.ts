@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { PASSWORD_RESET_RATE_LIMIT } from "@/lib/auth/rate-limit";
+import { PASSWORD_RESET_RATE_LIMIT, SIGN_IN_RATE_LIMIT } from "@/lib/auth/rate-limit";
 import { hashToken } from "@/lib/auth/tokens";
 import { ForbiddenError, InvalidInputError, NotFoundError, RateLimitedError } from "@/lib/errors";
 import type { MailEnv } from "@/lib/mail/app-url";
@@ -90,6 +90,17 @@ describe("forgot password", () => {
     await expect(resetPassword({ token, password: "yet another password", confirmPassword: "yet another password" }, address())).rejects.toBeInstanceOf(InvalidInputError);
     const { rows } = await listAudit(firm.user("owner").scope, { userId: consultant.id });
     expect(rows.map((r) => r.action)).toEqual(expect.arrayContaining(["auth.password_reset_request", "auth.password_reset"]));
+  });
+
+  it("lifts a sign-in lock that failed attempts put on the account", async () => {
+    const firm = await createTestFirm({ label: "reset-unlock" });
+    const viewer = firm.user("viewer");
+    for (let i = 0; i < SIGN_IN_RATE_LIMIT.maxFailuresPerAccount; i++) await authenticate(viewer.email, "someone guessing", address());
+    await expect(authenticate(viewer.email, TEST_PASSWORD, address())).rejects.toBeInstanceOf(RateLimitedError);
+    await requestPasswordReset({ email: viewer.email }, address());
+    const link = await deliverAndReadLink(viewer.email, /\/reset-password\/[A-Za-z0-9_-]+/);
+    await resetPassword({ token: link.slice(link.lastIndexOf("/") + 1), password: NEW_PASSWORD, confirmPassword: NEW_PASSWORD }, address());
+    expect(await authenticate(viewer.email, NEW_PASSWORD, address())).toMatchObject({ userId: viewer.id });
   });
 
   it("answers an unknown or deactivated address the same way and sends nothing", async () => {

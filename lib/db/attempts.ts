@@ -30,3 +30,8 @@ export async function countRecentAttempts(
 export async function recordAttempts(keys: { account: string; address: string }, success: boolean): Promise<void> {
   await prisma().signInAttempt.createMany({ data: [{ key: keys.account, success }, { key: keys.address, success }] });
 }
+
+/** Forgets an account's failed sign-ins (after its password was reset by its owner). */
+export async function clearFailedAttempts(key: string): Promise<void> {
+  await prisma().signInAttempt.deleteMany({ where: { key, success: false } });
+}

@@ -2,13 +2,13 @@ import "server-only";
 import { addMinutes } from "date-fns";
 import type { z } from "zod";
 import { hashPassword } from "@/lib/auth/password";
-import { decideRateLimit, normaliseEmail, PASSWORD_RESET_RATE_LIMIT, resetKeys } from "@/lib/auth/rate-limit";
+import { accountKey, decideRateLimit, normaliseEmail, PASSWORD_RESET_RATE_LIMIT, resetKeys } from "@/lib/auth/rate-limit";
 import { hashToken, newToken } from "@/lib/auth/tokens";
 import { InvalidInputError, RateLimitedError } from "@/lib/errors";
 import { renderPasswordResetMail } from "@/lib/mail/account-mail";
 import { appUrl } from "@/lib/mail/app-url";
 import { forgotPasswordSchema, resetPasswordSchema } from "@/lib/users/schemas";
-import { countRecentAttempts, recordAttempts } from "./attempts";
+import { clearFailedAttempts, countRecentAttempts, recordAttempts } from "./attempts";
 import { recordAudit } from "./audit";
 import { queueMail } from "./mail";
 import { prisma } from "./prisma";
@@ -29,17 +29,24 @@ export function resetUrl(token: string): string {
 }
 
 /**
- * Records a reset request and, when the address belongs to an active account, queues the mail.
- * Returns nothing either way. Throws RateLimitedError after too many requests for the address
- * or from the client address, whether the account exists or not.
+ * Counts a reset request against the limits (per e-mail address and per client address, whether
+ * an account exists or not) and returns the normalised address. Throws RateLimitedError.
  */
-export async function requestPasswordReset(input: z.input<typeof forgotPasswordSchema>, address: string, now = new Date()): Promise<void> {
+export async function admitPasswordResetRequest(input: z.input<typeof forgotPasswordSchema>, address: string, now = new Date()): Promise<string> {
   const email = normaliseEmail(forgotPasswordSchema.parse(input).email);
   const keys = resetKeys(email, address);
   const decision = decideRateLimit(await countRecentAttempts(keys, PASSWORD_RESET_RATE_LIMIT.windowMinutes, now, { failuresOnly: false }), now, PASSWORD_RESET_RATE_LIMIT);
   if (!decision.allowed) throw new RateLimitedError(decision.retryAfterSeconds);
   await recordAttempts(keys, false);
+  return email;
+}
 
+/**
+ * When the address belongs to an active account: voids its earlier links, stores the new one
+ * (hashed) and queues the mail. Does nothing otherwise. The web form runs this after answering,
+ * so the response time does not tell whether the account exists.
+ */
+export async function issuePasswordReset(email: string, address: string, now = new Date()): Promise<void> {
   const user = await prisma().user.findFirst({ where: { email: { equals: email, mode: "insensitive" }, active: true } });
   if (!user) return;
   const token = newToken();
@@ -52,6 +59,11 @@ export async function requestPasswordReset(input: z.input<typeof forgotPasswordS
     await queueMail({ firmId: user.firmId, userId: user.id, kind: "password_reset", to: user.email, ...mail, idempotencyKey: `password_reset:${reset.id}` }, tx);
     await recordAudit({ firmId: user.firmId, userId: user.id, userEmail: user.email }, { action: "auth.password_reset_request", entityType: "user", entityId: user.id, ip: address }, tx);
   });
+}
+
+/** Both steps in one call: the same outcome whether the address has an account or not. */
+export async function requestPasswordReset(input: z.input<typeof forgotPasswordSchema>, address: string, now = new Date()): Promise<void> {
+  await issuePasswordReset(await admitPasswordResetRequest(input, address, now), address, now);
 }
 
 async function usableToken(token: string, now: Date) {
@@ -72,7 +84,7 @@ export async function resetPassword(input: z.input<typeof resetPasswordSchema>, 
   const reset = await usableToken(data.token, now);
   if (!reset) throw new InvalidInputError(INVALID_LINK);
   const passwordHash = await hashPassword(data.password);
-  return prisma().$transaction(async (tx) => {
+  const result = await prisma().$transaction(async (tx) => {
     const claimed = await tx.passwordResetToken.updateMany({ where: { firmId: reset.firmId, id: reset.id, usedAt: null, voidedAt: null, expiresAt: { gt: now } }, data: { usedAt: now } });
     if (claimed.count === 0) throw new InvalidInputError(INVALID_LINK);
     await tx.passwordResetToken.updateMany({ where: { firmId: reset.firmId, userId: reset.userId, usedAt: null, voidedAt: null }, data: { voidedAt: now } });
@@ -80,4 +92,7 @@ export async function resetPassword(input: z.input<typeof resetPasswordSchema>, 
     await recordAudit({ firmId: reset.firmId, userId: reset.userId, userEmail: reset.user.email }, { action: "auth.password_reset", entityType: "user", entityId: reset.userId, ip: address }, tx);
     return { email: reset.user.email };
   });
+  // Failed sign-ins (perhaps someone else's guessing) no longer lock out the owner of the account.
+  await clearFailedAttempts(accountKey(result.email));
+  return result;
 }
