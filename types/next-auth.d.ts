@@ -2,7 +2,7 @@ import type { Role } from "@/lib/auth/permissions";
 
 declare module "next-auth" {
   interface Session {
-    user: { id: string; firmId: string; email: string; name: string; role: Role; teamIds: string[] };
+    user: { id: string; firmId: string; email: string; name: string; role: Role; teamIds: string[]; signedInAt?: number };
   }
   interface User {
     id: string;
@@ -20,5 +20,6 @@ declare module "next-auth/jwt" {
     firmId: string;
     role: Role;
     teamIds: string[];
+    signedInAt?: number;
   }
 }

@@ -13,6 +13,7 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
   const links = APP_NAV_LINKS.filter((link) => {
     if (link.key === "audit") return can(viewer.scope, "audit.read");
     if (link.key === "team") return can(viewer.scope, "users.manage");
+    if (link.key === "outbox") return can(viewer.scope, "mail.read");
     return true;
   });
   return (

@@ -6,11 +6,13 @@ import { NearMisses } from "@/components/dashboard/NearMisses";
 import { NewlyAbove } from "@/components/dashboard/NewlyAbove";
 import styles from "@/components/dashboard/Dashboard.module.css";
 import { TeamFilter } from "@/components/dashboard/TeamFilter";
-import { EmptyState, PageHeader } from "@/components/ui";
-import { seesAllTeams } from "@/lib/auth/scope";
+import { MailNotConfiguredNotice } from "@/components/mail/MailNotConfiguredNotice";
+import { Alert, EmptyState, PageHeader } from "@/components/ui";
+import { can, seesAllTeams } from "@/lib/auth/scope";
 import { comingChanges, drawWatch, expiryRadar, WATCH_DAYS, withLatest } from "@/lib/db/dashboard";
 import { latestDrawsPerKind } from "@/lib/db/draws";
 import { listTeams } from "@/lib/db/teams";
+import { mailConfigured } from "@/lib/mail/transport";
 import { requireViewer } from "@/lib/server/session";
 
 export const metadata: Metadata = { title: "Dashboard" };
@@ -37,6 +39,11 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
         description={`Welcome, ${viewer.name}. Showing ${who}.`}
         actions={teams.length > 1 ? <TeamFilter teams={teams} value={team?.id} allLabel={all ? "All teams" : "All my teams"} /> : undefined}
       />
+      {can(viewer.scope, "mail.read") && !mailConfigured() && (
+        <Alert tone="warning" title="E-mail is not configured">
+          <MailNotConfiguredNotice />
+        </Alert>
+      )}
       <section aria-labelledby="latest-draws" className="stack-sm">
         <h2 id="latest-draws">Latest draws</h2>
         {kinds.length === 0 ? (

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { redirect } from "next/navigation";
 import { SignInForm } from "@/components/auth/SignInForm";
 import { Card } from "@/components/ui";
@@ -14,6 +15,9 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
       <Card className="auth-card">
         <h1>Sign in to DrawDesk</h1>
         <SignInForm callbackUrl={params.callbackUrl ?? null} initialError={params.error ?? null} />
+        <p>
+          <Link href="/forgot-password">Forgot your password?</Link>
+        </p>
       </Card>
     </main>
   );

@@ -5,9 +5,12 @@ import { Alert, CheckboxField, SelectField, TextField } from "@/components/ui";
 import { ROLE_LABELS, type Role } from "@/lib/auth/permissions";
 import type { ActionResult } from "@/lib/server/action";
 
-type InviteResult = { url: string; email: string };
+type InviteResult = { url: string; email: string; emailed: boolean };
 
-/** The invitation form; on success it shows the one-time link to send to the invitee. */
+/**
+ * The invitation form; on success it says whether the invitation was e-mailed (SMTP configured)
+ * and always shows the one-time link, for the admin to share another way if needed.
+ */
 export function InviteUserForm({
   action,
   roles,
@@ -26,7 +29,9 @@ export function InviteUserForm({
       success={(data) => (
         <Alert tone="success" title="Invitation created">
           <p>
-            Send this one-time link to {data.email} (valid for 7 days):{" "}
+            {data.emailed
+              ? `An invitation e-mail is on its way to ${data.email}. You can also share this one-time link (valid for 7 days):`
+              : `E-mail is not configured, so no invitation was e-mailed: send this one-time link to ${data.email} yourself (valid for 7 days):`}{" "}
             <a href={data.url} data-testid="invitation-link">
               {data.url}
             </a>

@@ -12,6 +12,7 @@ export const APP_NAV_LINKS: readonly AppNavLink[] = [
   { key: "reports", href: "/reports", label: "Reports" },
   { key: "audit", href: "/audit", label: "Audit log" },
   { key: "team", href: "/settings/users", label: "Team" },
+  { key: "outbox", href: "/settings/outbox", label: "Outbox" },
 ];
 
 export type AppNavProps = { links: readonly AppNavLink[]; currentPath: string };

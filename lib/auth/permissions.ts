@@ -24,6 +24,7 @@ export const PERMISSIONS = {
   "teams.manage": ["owner", "admin"],
   "audit.read": ["owner", "admin"],
   "firm.manage": ["owner", "admin"],
+  "mail.read": ["owner", "admin"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -15,6 +15,20 @@ export const SIGN_IN_RATE_LIMIT: RateLimitPolicy = {
   maxFailuresPerAddress: 20,
 };
 
+/**
+ * Password reset requests: every request counts (not only failures), per account and per
+ * address, so the form cannot be used to flood someone's inbox.
+ */
+export const PASSWORD_RESET_RATE_LIMIT: RateLimitPolicy = {
+  windowMinutes: 60,
+  maxFailuresPerAccount: 3,
+  maxFailuresPerAddress: 10,
+};
+
+export function resetKeys(email: string, address: string): { account: string; address: string } {
+  return { account: `reset-${accountKey(email)}`, address: `reset-${addressKey(address)}` };
+}
+
 export function accountKey(email: string): string {
   return `account:${normaliseEmail(email)}`;
 }

@@ -1,13 +1,17 @@
 import "server-only";
 import { addDays } from "date-fns";
 import { hashPassword } from "@/lib/auth/password";
-import { assignableRoles } from "@/lib/auth/permissions";
+import { assignableRoles, ROLE_LABELS } from "@/lib/auth/permissions";
 import { can, type Scope } from "@/lib/auth/scope";
 import { hashToken, newToken } from "@/lib/auth/tokens";
 import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from "@/lib/errors";
+import { renderInvitationMail } from "@/lib/mail/account-mail";
+import { appBaseUrl } from "@/lib/mail/app-url";
+import { mailConfigured } from "@/lib/mail/transport";
 import { acceptInvitationSchema, inviteUserSchema } from "@/lib/users/schemas";
 import type { z } from "zod";
 import { actorOf, recordAudit } from "./audit";
+import { queueMail } from "./mail";
 import { prisma, Prisma } from "./prisma";
 import { teamWhere } from "./scope";
 
@@ -15,7 +19,7 @@ export const INVITATION_VALID_DAYS = 7;
 
 type Tx = Prisma.TransactionClient;
 
-export function invitationUrl(token: string, baseUrl = process.env.NEXTAUTH_URL ?? "http://localhost:3000"): string {
+export function invitationUrl(token: string, baseUrl = appBaseUrl()): string {
   return `${baseUrl.replace(/\/$/, "")}/invite/${token}`;
 }
 
@@ -45,7 +49,16 @@ export async function inviteUser(scope: Scope, input: z.input<typeof inviteUserS
     await tx.invitation.updateMany({ where: { firmId: scope.firmId, email: data.email, acceptedAt: null, revokedAt: null }, data: { revokedAt: new Date() } });
     const { invitation, token } = await issueInvitation(tx, { firmId: scope.firmId, ...data, invitedById: scope.userId });
     await recordAudit(actorOf(scope), { action: "user.invite", entityType: "invitation", entityId: invitation.id, changes: { email: { from: null, to: data.email }, role: { from: null, to: data.role } } }, tx);
-    return { invitationId: invitation.id, token, url: invitationUrl(token), expiresAt: invitation.expiresAt };
+    const url = invitationUrl(token);
+    // Queued in the same transaction: no invitation without its e-mail, no e-mail for a rolled-back
+    // invitation. Without SMTP it waits in the outbox and the admin shares the link shown.
+    const [firm, inviter] = await Promise.all([
+      tx.firm.findUniqueOrThrow({ where: { id: scope.firmId }, select: { name: true } }),
+      tx.user.findUnique({ where: { firmId_id: { firmId: scope.firmId, id: scope.userId } }, select: { name: true } }),
+    ]);
+    const mail = renderInvitationMail({ name: data.name, firmName: firm.name, inviterName: inviter?.name ?? null, role: ROLE_LABELS[data.role].toLowerCase(), url, validDays: INVITATION_VALID_DAYS });
+    const queued = await queueMail({ firmId: scope.firmId, userId: null, kind: "invitation", to: data.email, ...mail, idempotencyKey: `invitation:${invitation.id}` }, tx);
+    return { invitationId: invitation.id, token, url, expiresAt: invitation.expiresAt, mailId: queued.id, emailed: mailConfigured() };
   });
 }
 

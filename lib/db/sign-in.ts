@@ -3,6 +3,7 @@ import { verifyAgainstDummy, verifyPassword } from "@/lib/auth/password";
 import { accountKey, addressKey, decideRateLimit, normaliseEmail, SIGN_IN_RATE_LIMIT } from "@/lib/auth/rate-limit";
 import type { Role } from "@/lib/auth/permissions";
 import { RateLimitedError } from "@/lib/errors";
+import { countRecentAttempts, recordAttempts } from "./attempts";
 import { recordAudit } from "./audit";
 import { prisma } from "./prisma";
 
@@ -15,21 +16,6 @@ export interface SessionUser {
   teamIds: string[];
 }
 
-async function failureCounts(email: string, address: string, now: Date) {
-  const since = new Date(now.getTime() - SIGN_IN_RATE_LIMIT.windowMinutes * 60_000);
-  const keys = [accountKey(email), addressKey(address)];
-  const rows = await prisma().$queryRaw<{ key: string; failures: bigint; oldest: Date | null }[]>`
-    SELECT "key", count(*) AS failures, min("createdAt") AS oldest
-    FROM "SignInAttempt"
-    WHERE "key" = ANY(${keys}) AND NOT "success" AND "createdAt" >= ${since}
-    GROUP BY "key"`;
-  const byKey = new Map(rows.map((r) => [r.key, r]));
-  const account = Number(byKey.get(keys[0])?.failures ?? 0);
-  const addressCount = Number(byKey.get(keys[1])?.failures ?? 0);
-  const oldest = rows.map((r) => r.oldest).filter((d): d is Date => d !== null).sort((a, b) => a.getTime() - b.getTime())[0] ?? null;
-  return { account, address: addressCount, oldestFailureAt: oldest };
-}
-
 /**
  * Checks an email and password. Returns the session user, or null for any failure (unknown
  * email, wrong password, deactivated account) so callers cannot tell them apart. Throws
@@ -37,7 +23,8 @@ async function failureCounts(email: string, address: string, now: Date) {
  */
 export async function authenticate(rawEmail: string, password: string, address: string, now = new Date()): Promise<SessionUser | null> {
   const email = normaliseEmail(rawEmail);
-  const decision = decideRateLimit(await failureCounts(email, address, now), now);
+  const keys = { account: accountKey(email), address: addressKey(address) };
+  const decision = decideRateLimit(await countRecentAttempts(keys, SIGN_IN_RATE_LIMIT.windowMinutes, now, { failuresOnly: true }), now);
   if (!decision.allowed) throw new RateLimitedError(decision.retryAfterSeconds);
 
   const user = await prisma().user.findFirst({
@@ -46,12 +33,7 @@ export async function authenticate(rawEmail: string, password: string, address: 
   });
   const ok = user?.passwordHash && user.active ? await verifyPassword(user.passwordHash, password) : await verifyAgainstDummy(password);
 
-  await prisma().signInAttempt.createMany({
-    data: [
-      { key: accountKey(email), success: Boolean(ok) },
-      { key: addressKey(address), success: Boolean(ok) },
-    ],
-  });
+  await recordAttempts(keys, Boolean(ok));
   if (user) {
     await recordAudit(
       { firmId: user.firmId, userId: user.id, userEmail: user.email },
@@ -72,14 +54,17 @@ export async function authenticate(rawEmail: string, password: string, address: 
 
 /**
  * The session's user as the database has them now: role and teams may have changed since the
- * token was issued, and a deactivated user loses access at once.
+ * token was issued, and a deactivated user loses access at once. `signedInAt` (milliseconds, from
+ * the session token) revokes sessions older than the user's last password reset; a token without
+ * it predates the reset machinery and is refused once the password was reset.
  */
-export async function loadSessionUser(firmId: string, userId: string): Promise<SessionUser | null> {
+export async function loadSessionUser(firmId: string, userId: string, signedInAt?: number): Promise<SessionUser | null> {
   const user = await prisma().user.findUnique({
     where: { firmId_id: { firmId, id: userId } },
     include: { memberships: { select: { teamId: true } } },
   });
   if (!user || !user.active) return null;
+  if (user.passwordChangedAt && (signedInAt === undefined || signedInAt < user.passwordChangedAt.getTime())) return null;
   return { userId: user.id, firmId: user.firmId, email: user.email, name: user.name, role: user.role, teamIds: user.memberships.map((m) => m.teamId) };
 }
 

@@ -50,6 +50,8 @@ export const authOptions: NextAuthOptions = {
         token.firmId = user.firmId;
         token.role = user.role;
         token.teamIds = user.teamIds;
+        // When this sign-in happened: a later password reset revokes the session (loadSessionUser).
+        token.signedInAt = Date.now();
       }
       return token;
     },
@@ -61,6 +63,7 @@ export const authOptions: NextAuthOptions = {
         name: token.name ?? "",
         role: token.role,
         teamIds: token.teamIds,
+        signedInAt: token.signedInAt,
       };
       return session;
     },

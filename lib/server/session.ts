@@ -19,7 +19,7 @@ export interface Viewer extends SessionUser {
 export const currentViewer = cache(async (): Promise<Viewer | null> => {
   const session = await getServerSession(authOptions);
   if (!session?.user?.id) return null;
-  const user = await loadSessionUser(session.user.firmId, session.user.id);
+  const user = await loadSessionUser(session.user.firmId, session.user.id, session.user.signedInAt);
   if (!user) return null;
   return { ...user, scope: { userId: user.userId, firmId: user.firmId, role: user.role, teamIds: user.teamIds } };
 });

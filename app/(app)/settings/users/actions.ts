@@ -11,7 +11,7 @@ import { inviteUserSchema, teamNameSchema, updateUserSchema } from "@/lib/users/
 const invite = authedAction({ permission: "users.manage", schema: inviteUserSchema }, async (viewer, input) => {
   const result = await inviteUser(viewer.scope, input);
   revalidatePath("/settings/users");
-  return { url: result.url, email: input.email };
+  return { url: result.url, email: input.email, emailed: result.emailed };
 });
 export async function inviteUserAction(_prev: unknown, form: FormData) {
   return invite(formDataToObject(form, ["teamIds"]));
