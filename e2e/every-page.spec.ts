@@ -1,7 +1,11 @@
 import { expect, test, type Browser, type BrowserContext, type Page } from "@playwright/test";
 import { isPublicPath } from "@/lib/auth/public-paths";
+import { findFirmBySlug } from "@/lib/db/firms";
 import { inviteUser } from "@/lib/db/invitations";
-import { DEMO_PASSWORD, DEMO_USERS } from "@/lib/db/seed-demo";
+import { queueMail } from "@/lib/db/mail";
+import { issuePasswordReset } from "@/lib/db/password-reset";
+import { prisma } from "@/lib/db/prisma";
+import { DEMO_FIRM, DEMO_PASSWORD, DEMO_USERS } from "@/lib/db/seed-demo";
 import { createTestFirm } from "@/lib/db/testing/fixtures";
 import { appPages, fillRoute } from "./support/app-pages";
 import { signIn } from "./support/auth";
@@ -37,7 +41,28 @@ test.beforeAll(async ({ browser }) => {
     teamIds: [firm.teams[0].id],
   });
 
+  // A reset link that can still be used, so the new-password form renders; it goes to the test
+  // firm's viewer, never to a demo account other specs sign in with.
+  const viewer = firm.user("viewer");
+  await issuePasswordReset(viewer.email, "127.0.0.1");
+  const resetMail = await prisma().mailMessage.findFirst({ where: { firmId: firm.id, to: viewer.email, kind: "password_reset" } });
+  // A message in the demo firm's outbox, for the owner's outbox message page.
+  const demoFirm = await findFirmBySlug(DEMO_FIRM.slug);
+  if (!demoFirm) throw new Error("the demo firm is missing from the e2e database");
+  const message = await queueMail({
+    firmId: demoFirm.id,
+    userId: null,
+    kind: "invitation",
+    to: `every-page-${Date.now()}@test.example`,
+    subject: "Page sweep",
+    text: "Page sweep",
+    html: "<p>Page sweep</p>",
+    idempotencyKey: `every-page:${Date.now()}`,
+  });
+
   segmentValues = {
+    "reset-password/[token]": matchOrThrow(resetMail?.text ?? null, /\/reset-password\/([A-Za-z0-9_-]+)/, "a reset link in the outbox"),
+    "outbox/[id]": message.id,
     "clients/[id]": matchOrThrow(clientHref, /^\/clients\/([0-9a-f-]{36})$/, "a client link on /clients"),
     "draws/[number]": matchOrThrow(drawHref, /^\/draws\/(\d+)$/, "a draw link on /draws"),
     "invite/[token]": token,
