@@ -72,6 +72,8 @@ export const rosterQuerySchema = z.object({
     .regex(new RegExp(`^(above|below):(${DRAW_KINDS.join("|")})$`))
     .optional()
     .catch(undefined),
+  /** "open": invited, application not submitted yet (status ita_received). */
+  ita: z.enum(["open"]).optional().catch(undefined),
   archived: z.enum(["exclude", "include", "only"]).default("exclude").catch("exclude"),
   sort: z.enum(SORTABLE_COLUMNS).default("name").catch("name"),
   dir: z.enum(["asc", "desc"]).default("asc").catch("asc"),

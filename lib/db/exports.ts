@@ -46,7 +46,7 @@ function requireExport(scope: Scope): void {
 /** The roster view's filters as the audit log keeps them (no page, no page size). */
 export function rosterFilters(query: RosterQuery) {
   const { q, team, consultant, status, program, category, crsMin, crsMax, expiringWithin, cutoff, archived, sort, dir, cols } = query;
-  return { q: q ?? null, team, consultant, status, program, category, crsMin: crsMin ?? null, crsMax: crsMax ?? null, expiringWithin: expiringWithin ?? null, cutoff: cutoff ?? null, archived, sort, dir, cols };
+  return { q: q ?? null, team, consultant, status, program, category, crsMin: crsMin ?? null, crsMax: crsMax ?? null, expiringWithin: expiringWithin ?? null, ita: query.ita ?? null, cutoff: cutoff ?? null, archived, sort, dir, cols };
 }
 
 export interface RosterExport {
