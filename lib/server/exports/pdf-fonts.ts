@@ -1,6 +1,5 @@
 import "server-only";
 import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import path from "node:path";
 import * as fontkit from "fontkit";
 import { BASE_FONT, type FontChain, type FontFamily } from "@/lib/reports/pdf-runs";
@@ -15,18 +14,15 @@ import { inWinAnsi } from "@/lib/reports/pdf-text";
  * the glyphs used, so a Chinese name adds a few kilobytes, not the 1.5 MB file).
  */
 
-// Resolved from the app's folder at run time: the bundler must not move or inline font files.
-const require = createRequire(path.join(process.cwd(), "package.json"));
-
 interface FontFile {
   path: string;
   /** Inclusive code point ranges from unicode.json; none = ask the font. */
   ranges: [number, number][] | null;
 }
 
+/** Read from the app's node_modules at run time, so the bundler neither moves nor inlines font files. */
 function packageDir(name: string): string {
-  // The packages' exports hide package.json; their CSS entry is public.
-  return path.dirname(require.resolve(`${name}/index.css`));
+  return path.join(process.cwd(), "node_modules", name);
 }
 
 function parseRanges(spec: string): [number, number][] {
