@@ -74,6 +74,53 @@ test("a valid CSV is imported and its rows appear in the roster; a duplicate is 
   await expect(names).toHaveCount(2);
 });
 
+test("a large CSV reports rows checked while it is checked, then rows saved", async ({ page }) => {
+  const firm = await seedFirm("import-progress");
+  const consultant = consultantOf(firm, 0);
+  const ROWS = 6_000;
+  const csv = [
+    HEADER,
+    ...Array.from({ length: ROWS }, (_, i) =>
+      row({ firstName: `Row${i}`, lastName: "Progressrow", team: "Team One", profileNumber: `PRG${String(i).padStart(7, "0")}`, profileSubmittedAt: "2026-02-01T10:00:00Z", programs: "CEC", crs: "470" }),
+    ),
+  ].join("\n");
+  await signIn(page, consultant, "/clients/import");
+
+  // The route's stream: "check" progress from the moment the file is read, then the report.
+  const response = await page.request.post("/api/clients/import?mode=all-or-nothing&dryRun=1", { headers: { "Content-Type": "text/csv; charset=utf-8" }, data: csv });
+  expect(response.ok()).toBe(true);
+  const events = (await response.text())
+    .trim()
+    .split("\n")
+    .map((l) => JSON.parse(l) as { type: string; phase?: string; done?: number; total?: number });
+  const checks = events.filter((e) => e.type === "progress");
+  expect(checks[0]).toEqual({ type: "progress", phase: "check", done: 0, total: ROWS });
+  expect(checks.at(-1)).toEqual({ type: "progress", phase: "check", done: ROWS, total: ROWS });
+  expect(checks.every((e, i) => e.phase === "check" && (i === 0 || e.done! >= checks[i - 1].done!))).toBe(true);
+  expect(events.at(-1)).toMatchObject({ type: "result", report: { total: ROWS, valid: ROWS, imported: 0 } });
+
+  // The page: every text the progress area showed, recorded as it changes.
+  await page.evaluate(() => {
+    const seen: string[] = [];
+    (window as unknown as { progressSeen: string[] }).progressSeen = seen;
+    new MutationObserver(() => {
+      for (const el of document.querySelectorAll('[aria-live="polite"] p')) if (seen.at(-1) !== el.textContent) seen.push(el.textContent ?? "");
+    }).observe(document.body, { subtree: true, childList: true, characterData: true });
+  });
+  await upload(page, "large.csv", csv);
+  await expect(page.getByTestId("import-summary")).toContainText("6,000 rows: 6,000 valid, 0 with problems");
+  const progressSeen = () => page.evaluate(() => (window as unknown as { progressSeen: string[] }).progressSeen.splice(0));
+  expect((await progressSeen()).some((t) => /^[\d,]+ of 6,000 rows checked$/.test(t))).toBe(true);
+
+  // The import checks every row again before saving: that phase counts rows too, no bare spinner.
+  await page.getByRole("button", { name: "Import 6,000 clients" }).click();
+  await expect(page.getByRole("status", { name: "Import complete" })).toContainText("Imported 6,000 clients");
+  const seen = await progressSeen();
+  const firstSaved = seen.findIndex((t) => /^[\d,]+ of 6,000 rows saved$/.test(t));
+  expect(firstSaved, seen.join(" | ")).toBeGreaterThan(0);
+  expect(seen.slice(0, firstSaved).some((t) => /^[\d,]+ of 6,000 rows checked$/.test(t)), seen.join(" | ")).toBe(true);
+});
+
 test("the template downloads with the documented header", async ({ page }) => {
   const firm = await seedFirm("template");
   await signIn(page, consultantOf(firm, 0), "/clients/import");

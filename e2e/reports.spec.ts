@@ -110,6 +110,18 @@ test("a client status report (PDF) from the Reports page, and a ZIP for the view
   expect(stdout.trim().split("\n").sort()).toEqual([expect.stringMatching(/^client-report-pdfclient-amara-/), expect.stringMatching(/^client-report-pdfclient-ben-/)]);
 });
 
+test("the production server's PDFs draw names in other scripts with the embedded fonts", async ({ page }) => {
+  const firm = await seedFirm("reports-unicode");
+  const casey = consultantOf(firm, 0);
+  const id = await seedClient(firm, casey, { firstName: "Thị Hương", lastName: "Nguyễn 王小明", consultantId: casey.id });
+  await signIn(page, casey, "/reports");
+  const response = await page.request.get(`/api/exports/clients/${id}/report.pdf`);
+  expect(response.ok()).toBe(true);
+  const text = await pdfToText(await response.body());
+  expect(text).toContain("Thị Hương Nguyễn 王小明");
+  expect(text).not.toContain("?");
+});
+
 test("the draw impact report of a draw, as CSV, from the Reports page", async ({ page }) => {
   const firm = await seedFirm("reports-draw");
   const casey = consultantOf(firm, 0);

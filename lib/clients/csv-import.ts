@@ -361,6 +361,8 @@ function* validationSteps(text: string, context: CsvValidationContext): Generato
   const keys: CsvValidation["keys"] = [];
   const firstLineOf = { profileNumber: new Map<string, number>(), email: new Map<string, number>() };
 
+  // The file is read: from here on the progress bar knows the total.
+  yield [0, dataRecords.length];
   for (const [n, { line, fields }] of dataRecords.entries()) {
     if (n > 0 && n % BATCH === 0) yield [n, dataRecords.length];
     const get = (column: ClientCsvColumn) => {

@@ -21,10 +21,10 @@ export interface ImportClientsOptions {
   mode: ImportMode;
   /** Validate and report only; nothing is written. */
   dryRun?: boolean;
-  /** Rows inserted so far, after each chunk; on a dry run, rows checked so far. */
-  onProgress?: (done: number, total: number) => void;
-  /** Rows checked so far, every 2,000 rows, before anything is written. */
+  /** Rows checked so far: once the file is read, then every 2,000 rows (dry run or not). */
   onCheckProgress?: (done: number, total: number) => void;
+  /** Rows saved so far, after each chunk (not called on a dry run). */
+  onProgress?: (done: number, total: number) => void;
   /** Rows per insert statement (tests use small chunks). */
   chunkSize?: number;
   /** Where the import came from, for the audit entry ("web", "command line"). */
@@ -82,7 +82,7 @@ export async function importClientsCsv(scope: Scope, csvText: string, options: I
   if (!can(scope, "clients.import")) throw new ForbiddenError();
   const started = performance.now();
   const context = await validationContext(scope);
-  const validation = await validateClientCsvAsync(csvText, { ...context, now: options.now }, options.dryRun ? options.onProgress : options.onCheckProgress);
+  const validation = await validateClientCsvAsync(csvText, { ...context, now: options.now }, options.onCheckProgress);
 
   const keyed = validation.keys;
   const found = await existingDuplicates(

@@ -4,7 +4,7 @@ import path from "node:path";
 import { PassThrough, type Writable } from "node:stream";
 import { promisify } from "node:util";
 import { beforeAll, describe, expect, it } from "vitest";
-import { ARTIFACTS, pdfPageCount, pdfToText, renderPdfPage } from "@/scripts/lib/pdf-check";
+import { ARTIFACTS, pdfPageCount, pdfToText } from "@/scripts/lib/pdf-check";
 import type { ClientInputDraft } from "@/lib/clients/schema";
 import { calculateCrs, crsInputSchema } from "@/lib/crs";
 import { clientDetailToInput, createClient, getClient, updateClient } from "@/lib/db/clients";
@@ -18,8 +18,8 @@ import { clientReportPdf, writeReportBatchCombined, writeReportBatchZip } from "
 import { impactPdf } from "./draw-impact";
 
 /**
- * The PDF reports, read back the way a person would: the text pdftotext extracts must state the
- * key facts, and page 1 is rendered to PNG under artifacts/reports/ to be looked at.
+ * The PDF reports, read back the way a person would: the text pdfjs extracts must state the key
+ * facts. The PDFs are kept under artifacts/reports/ to be looked at.
  */
 
 const run = promisify(execFile);
@@ -95,13 +95,10 @@ beforeAll(async () => {
 });
 
 describe("client status report (PDF)", () => {
-  it("states the key facts and renders a readable first page", async () => {
+  it("states the key facts", async () => {
     const { pdf, filename } = await clientReportPdf(firm.user("consultant").scope, amaraId, { actor: { email: "sofia@test", name: consultantName }, now: NOW });
     // Kept for people to look at before anything is asserted, so a failing run leaves them too.
     await writeFile(path.join(ARTIFACTS, "client-report.pdf"), pdf);
-    const png = await renderPdfPage(pdf, 1, path.join(ARTIFACTS, "client-report-page1.png"));
-    await renderPdfPage(pdf, 2, path.join(ARTIFACTS, "client-report-page2.png"));
-    expect((await readFile(png)).subarray(1, 4).toString()).toBe("PNG");
     expect(pdf.subarray(0, 5).toString()).toBe("%PDF-");
     expect(filename).toMatch(/^client-report-okoye-amara-[0-9a-f]{8}-2026-06-15\.pdf$/);
     expect(await pdfPageCount(pdf)).toBe(2);
@@ -169,6 +166,6 @@ describe("draw impact report (PDF)", () => {
     expect(text).toContain(`cut-off ${cec.cutoff}`);
     expect(text).toContain("Near misses");
     expect(text).toContain("Okoye, Amara");
-    await renderPdfPage(pdf, 1, path.join(ARTIFACTS, "draw-impact-page1.png"));
+    await writeFile(path.join(ARTIFACTS, "draw-impact.pdf"), pdf);
   });
 });
