@@ -5,14 +5,16 @@ import { CutoffSummaryTable } from "@/components/draws/CutoffSummaryTable";
 import { DistributionCard } from "@/components/draws/DistributionCard";
 import { drawKindLabel, formatCount, plural } from "@/components/draws/format";
 import { LedgerFilters } from "@/components/draws/LedgerFilters";
+import { PoolMovementCard } from "@/components/draws/PoolMovementCard";
 import { Badge, ButtonLink, Card, EmptyState, PageHeader, Pagination, Table, TableEmptyRow, TBody, TD, TH, THead, TR } from "@/components/ui";
 import { can } from "@/lib/auth/scope";
 import { formatInstant } from "@/lib/dates/format-instant";
 import { cutoffSeries, poolDistribution } from "@/lib/db/dashboard";
 import { drawKindsPresent, listDraws, type DrawSort } from "@/lib/db/draws";
 import { getFirm } from "@/lib/db/firms";
+import { poolMovementView } from "@/lib/db/pool-movement";
 import { requireViewer } from "@/lib/server/session";
-import { ledgerHref, ledgerQuerySchema } from "./ledger-query";
+import { ledgerHiddenFields, ledgerHref, ledgerQuerySchema } from "./ledger-query";
 
 export const metadata: Metadata = { title: "Draws" };
 
@@ -31,12 +33,13 @@ export default async function DrawsPage({ searchParams }: { searchParams: Promis
   const viewer = await requireViewer();
   const query = ledgerQuerySchema.parse(await searchParams);
   const filter = { kind: query.kind.length > 0 ? query.kind : undefined, from: query.from, to: query.to };
-  const [draws, series, distribution, kinds, firm] = await Promise.all([
+  const [draws, series, distribution, kinds, firm, movement] = await Promise.all([
     listDraws({ ...filter, sort: query.sort, page: query.page, pageSize: PAGE_SIZE }),
     cutoffSeries({ kinds: query.kind, from: query.from, to: query.to }),
     poolDistribution(viewer.scope),
     drawKindsPresent(),
     getFirm(viewer.scope),
+    poolMovementView(query.pool),
   ]);
   const tz = firm.timeZone;
   const sortHeader = (column: "date" | "cutoff" | "size") => {
@@ -115,6 +118,8 @@ export default async function DrawsPage({ searchParams }: { searchParams: Promis
       </div>
 
       <DistributionCard distribution={distribution} />
+
+      <PoolMovementCard view={movement} hidden={ledgerHiddenFields(query)} />
     </div>
   );
 }
