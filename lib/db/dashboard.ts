@@ -5,9 +5,10 @@ import { ageOn, comingCrsChanges, crsInputSchema, type CrsChangeKind } from "@/l
 import { type CalendarDate, isCalendarDate } from "@/lib/dates/calendar-date";
 import { DEFAULT_TIME_ZONE, todayIn } from "@/lib/dates/time-zone";
 import { DEADLINE_BAND_MAX_DAYS, DEADLINE_BANDS, DEADLINE_KINDS, PROFILE_VALIDITY_MONTHS, type DeadlineBand, type DeadlineKind } from "@/lib/deadlines";
-import { CATEGORY_KINDS, PROGRAMS, type DrawKind } from "@/lib/draws/kinds";
+import { PROGRAMS, type DrawKind } from "@/lib/draws/kinds";
 import type { DistributionBucket } from "@/lib/draws/round";
 import { InvalidInputError } from "@/lib/errors";
+import { isCategorySql } from "./draw-kinds";
 import { drawInstantSql, drawOrderSql, type LatestOfKind } from "./draws";
 import { getFirm } from "./firms";
 import { prisma } from "./prisma";
@@ -61,7 +62,7 @@ const INVITED = `ARRAY[${quoted(INVITED_STATUSES)}]::"ClientStatus"[]`;
 function drawColumnsSql(d: string): string {
   return `${d}."number", ${d}."date", ${d}."kind", ${d}."cutoff", ${d}."tieBreakAt", ${drawInstantSql(d)} AS at,
     CASE WHEN coalesce(cardinality(${d}."programs"), 0) = 0 THEN ARRAY[${quoted(PROGRAMS)}]::text[] ELSE ${d}."programs" END AS covered,
-    ${d}."kind" = ANY(ARRAY[${quoted(CATEGORY_KINDS)}]::text[]) AS "isCategory"`;
+    ${isCategorySql(d)} AS "isCategory"`;
 }
 
 /**
