@@ -1,3 +1,4 @@
+import { execFile } from "node:child_process";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -141,5 +142,49 @@ describe("mapping an unrecognised draw name", () => {
     await expect(mapDrawKind(cli, { target: "existing", name: "Deep sea divers", kind: "astronauts" })).rejects.toBeInstanceOf(InvalidInputError);
     expect(await prisma().drawKindMapping.count({ where: { nameKey: "deep sea divers" } })).toBe(0);
     expect(await prisma().categoryKind.count({ where: { label: { in: ["Again", "Clash"] } } })).toBe(0);
+  });
+});
+
+// Spawns the commands as an operator runs them (about a second of start-up each).
+describe("npm run draws:map-kind and platform-admin", { timeout: 90_000 }, () => {
+  const ROOT = path.resolve(__dirname, "..", "..");
+  const TSX = path.join(ROOT, "node_modules", ".bin", "tsx");
+  const cli = (script: string, args: string[]) =>
+    new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
+      execFile(TSX, ["--conditions=react-server", `scripts/${script}.ts`, ...args], { cwd: ROOT, env: process.env }, (error, stdout, stderr) =>
+        resolve({ code: error ? (typeof error.code === "number" ? error.code : 1) : 0, stdout, stderr }),
+      );
+    });
+
+  it("lists unrecognised names, maps one to a new category, and names a bad option", async () => {
+    await importFeed([feedRound("s1", "Space Station Crew, 2030-Version 1", 28)]);
+    const list = await cli("draws-map-kind", ["--list", "--json"]);
+    expect(list.code).toBe(0);
+    expect(JSON.parse(list.stdout)).toEqual([expect.objectContaining({ nameKey: "space station crew", rounds: 1 })]);
+
+    const mapped = await cli("draws-map-kind", ["--name", "Space Station Crew", "--new-category", "space", "--label", "Space station crew"]);
+    expect(mapped.stderr).toBe("");
+    expect(mapped.stdout).toContain('"Space Station Crew" is now classified as space; 1 stored round(s) re-classified: #s1.');
+    expect(await kindOf("s1")).toBe("space");
+    expect((await prisma().drawImport.findFirstOrThrow({ where: { source: { contains: "Space Station Crew" } } })).importedBy).toMatch(/^cli:/);
+
+    const bad = await cli("draws-map-kind", ["--name", "Moon base", "--new-category", "Moon Base!", "--label", "Moon"]);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toContain("--new-category: Use a category code such as healthcare or stem.");
+    const usage = await cli("draws-map-kind", ["--name", "Moon base"]);
+    expect(usage.code).toBe(2);
+    expect(usage.stderr).toContain("Give either --kind or --new-category");
+  });
+
+  it("grants and revokes the platform-administrator flag by e-mail", async () => {
+    const admin = firm.user("admin");
+    const granted = await cli("platform-admin", ["--email", admin.email.toUpperCase()]);
+    expect(granted.stdout).toContain(`${admin.email} (`);
+    expect((await prisma().user.findUniqueOrThrow({ where: { email: admin.email } })).platformAdmin).toBe(true);
+    expect((await cli("platform-admin", ["--email", admin.email, "--revoke"])).code).toBe(0);
+    expect((await prisma().user.findUniqueOrThrow({ where: { email: admin.email } })).platformAdmin).toBe(false);
+    const unknown = await cli("platform-admin", ["--email", "nobody@nowhere.example"]);
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toContain("No user has the e-mail address nobody@nowhere.example.");
   });
 });

@@ -73,9 +73,3 @@ export async function unrecognisedDrawNames(): Promise<UnrecognisedDrawName[]> {
   }
   return [...groups.values()].sort((a, b) => b.rounds - a.rounds || a.nameKey.localeCompare(b.nameKey));
 }
-
-/** Platform administrators may change global reference data; the flag is set from the command line only. */
-export async function isPlatformAdmin(userId: string): Promise<boolean> {
-  const user = await prisma().user.findFirst({ where: { id: userId, active: true, platformAdmin: true }, select: { id: true } });
-  return user !== null;
-}
