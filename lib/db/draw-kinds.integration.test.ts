@@ -6,7 +6,9 @@ import { drawResultForClient } from "@/lib/draws/eligibility";
 import { CATEGORY_KINDS, DRAW_KIND_LABELS } from "@/lib/draws/kinds";
 import { parseRounds } from "@/lib/draws/parse-rounds";
 import { ConflictError, ForbiddenError, InvalidInputError } from "@/lib/errors";
+import { CLIENT_CSV_COLUMNS } from "@/lib/clients/csv-template";
 import { insertClientsBulk } from "./clients-bulk";
+import { importClientsCsv } from "./clients-import";
 import { drawWatch } from "./dashboard";
 import { drawImpact } from "./draw-impact";
 import { mapDrawKind } from "./draw-kind-mapping";
@@ -116,6 +118,19 @@ describe("mapping an unrecognised draw name", () => {
     // The dashboard's watch of the first round of the kind: everyone above it is newly above.
     const watch = await drawWatch(owner.scope, { drawNumbers: ["m1"] });
     expect(watch.draws).toEqual([expect.objectContaining({ number: "m1", kind: "military", above: 1, newlyAbove: 1 })]);
+  });
+
+  it("lets the CSV import tag clients with the new category, and still refuses codes no kind has", async () => {
+    const csv = (categories: string, n: number) => {
+      const row: Record<string, string> = { firstName: "Ana", lastName: `Csv${n}`, team: "Team One", programs: "CEC", crs: "470", profileSubmittedAt: "2030-01-05T10:00:00Z", categories };
+      return `${CLIENT_CSV_COLUMNS.join(",")}\n${CLIENT_CSV_COLUMNS.map((c) => row[c] ?? "").join(",")}\n`;
+    };
+    const owner = firm.user("owner").scope;
+    const refused = await importClientsCsv(owner, csv("astronauts", 1), { mode: "all-or-nothing" });
+    expect(refused.errors.map((e) => [e.column, e.message.slice(0, 32)])).toEqual([["categories", 'Unknown category "astronauts". U']]);
+    const imported = await importClientsCsv(owner, csv("military;stem", 2), { mode: "all-or-nothing" });
+    expect(imported).toMatchObject({ imported: 1, errors: [] });
+    expect((await prisma().client.findFirstOrThrow({ where: { firmId: firm.id, lastName: "Csv2" } })).categories).toEqual(["military", "stem"]);
   });
 
   it("classifies later rounds of the name on import, and re-importing the old ones does not undo the mapping", async () => {

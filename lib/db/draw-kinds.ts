@@ -73,3 +73,21 @@ export async function unrecognisedDrawNames(): Promise<UnrecognisedDrawName[]> {
   }
   return [...groups.values()].sort((a, b) => b.rounds - a.rounds || a.nameKey.localeCompare(b.nameKey));
 }
+
+export interface DrawKindMappingRow {
+  nameKey: string;
+  name: string;
+  kind: string;
+  /** The category's label when the kind is in the CategoryKind table. */
+  categoryLabel: string | null;
+  mappedBy: string | null;
+  updatedAt: Date;
+}
+
+/** The mappings made so far, newest first. */
+export async function listDrawKindMappings(): Promise<DrawKindMappingRow[]> {
+  return prisma().$queryRaw<DrawKindMappingRow[]>`
+    SELECT m."nameKey", m."name", m."kind", ck."label" AS "categoryLabel", m."mappedBy", m."updatedAt"
+    FROM "DrawKindMapping" m LEFT JOIN "CategoryKind" ck ON ck."code" = m."kind"
+    ORDER BY m."updatedAt" DESC, m."nameKey"`;
+}

@@ -12,6 +12,7 @@ import { formatInstant } from "@/lib/dates/format-instant";
 import { cutoffSeries, poolDistribution } from "@/lib/db/dashboard";
 import { drawKindsPresent, listDraws, type DrawSort } from "@/lib/db/draws";
 import { getFirm } from "@/lib/db/firms";
+import { isPlatformAdmin } from "@/lib/db/platform-admins";
 import { poolMovementView } from "@/lib/db/pool-movement";
 import { requireViewer } from "@/lib/server/session";
 import { ledgerHiddenFields, ledgerHref, ledgerQuerySchema } from "./ledger-query";
@@ -33,13 +34,14 @@ export default async function DrawsPage({ searchParams }: { searchParams: Promis
   const viewer = await requireViewer();
   const query = ledgerQuerySchema.parse(await searchParams);
   const filter = { kind: query.kind.length > 0 ? query.kind : undefined, from: query.from, to: query.to };
-  const [draws, series, distribution, kinds, firm, movement] = await Promise.all([
+  const [draws, series, distribution, kinds, firm, movement, platformAdmin] = await Promise.all([
     listDraws({ ...filter, sort: query.sort, page: query.page, pageSize: PAGE_SIZE }),
     cutoffSeries({ kinds: query.kind, from: query.from, to: query.to }),
     poolDistribution(viewer.scope),
     drawKindsPresent(),
     getFirm(viewer.scope),
     poolMovementView(query.pool),
+    isPlatformAdmin(viewer.userId),
   ]);
   const tz = firm.timeZone;
   const sortHeader = (column: "date" | "cutoff" | "size") => {
@@ -60,11 +62,14 @@ export default async function DrawsPage({ searchParams }: { searchParams: Promis
         title="Draws"
         description="Every round of invitations since 2015, with cut-offs over time and the pool's CRS distribution."
         actions={
-          can(viewer.scope, "draws.import") && (
-            <ButtonLink href="/draws/import" variant="primary">
-              Import rounds
-            </ButtonLink>
-          )
+          <>
+            {platformAdmin && <ButtonLink href="/draws/names">Draw names</ButtonLink>}
+            {can(viewer.scope, "draws.import") && (
+              <ButtonLink href="/draws/import" variant="primary">
+                Import rounds
+              </ButtonLink>
+            )}
+          </>
         }
       />
       <LedgerFilters kinds={kinds} value={query} />
@@ -105,7 +110,7 @@ export default async function DrawsPage({ searchParams }: { searchParams: Promis
                   <Link href={`/draws/${encodeURIComponent(d.number)}`}>#{d.number}</Link> {d.provisional && <Badge tone="warning">Provisional</Badge>}
                 </TD>
                 <TD className="num nowrap">{d.date}</TD>
-                <TD>{drawKindLabel({ kind: d.kind })}</TD>
+                <TD>{drawKindLabel({ kind: d.kind, kindLabel: d.kindLabel })}</TD>
                 <TD>{d.categoryVersion ?? "—"}</TD>
                 <TD numeric>{formatCount(d.size)}</TD>
                 <TD numeric>{d.cutoff}</TD>
