@@ -61,7 +61,14 @@ export function PoolMovementCard({ view, hidden }: { view: PoolMovementView | nu
                 <TH>CRS range</TH>
                 <TH numeric>Pool on {m.asOf}</TH>
                 <TH numeric>{m.previous ? `Since #${m.previous.drawNumber}` : "Since the previous round"}</TH>
-                <TH numeric>{m.yearStart ? `Since #${m.yearStart.drawNumber} (first of ${m.date.slice(0, 4)})` : `Since the first of ${m.date.slice(0, 4)}`}</TH>
+                <TH numeric>
+                  {m.yearStart ? `Since #${m.yearStart.drawNumber}` : `Since the first of ${m.date.slice(0, 4)}`}
+                  {m.yearStart && (
+                    <span className="small muted" style={{ display: "block" }}>
+                      {" "}(first of {m.date.slice(0, 4)})
+                    </span>
+                  )}
+                </TH>
               </TR>
             </THead>
             <TBody>
