@@ -59,6 +59,14 @@ test("a platform administrator maps an unrecognised name to a new category; a fi
   await expect(page.getByRole("heading", { level: 3, name })).toHaveCount(0);
   expect((await prisma().draw.findUniqueOrThrow({ where: { number } })).kind).toBe(code);
 
+  // The ledger filters by the new kind and labels it everywhere.
+  await page.goto("/draws?from=1995-01-01&to=1995-12-31");
+  await page.getByRole("checkbox", { name: `Lighthouse keepers ${run}` }).check();
+  await page.getByRole("button", { name: "Apply" }).click();
+  await expect(page).toHaveURL(new RegExp(`kind=${code}`));
+  await expect(page.getByRole("table", { name: /^Rounds: 1 draw/ }).getByRole("row", { name: new RegExp(`#${number}`) })).toContainText(`Lighthouse keepers ${run}`);
+  await expect(page.getByRole("table", { name: "Cut-offs by kind in this range" }).getByRole("row", { name: new RegExp(`Lighthouse keepers ${run}`) })).toBeVisible();
+
   await page.goto(`/draws/${number}`);
   await expect(page.getByText(`Lighthouse keepers ${run} (2026-Version 1)`).first()).toBeVisible();
   await page.goto("/clients/new");

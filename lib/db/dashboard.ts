@@ -8,7 +8,7 @@ import { DEADLINE_BAND_MAX_DAYS, DEADLINE_BANDS, DEADLINE_KINDS, PROFILE_VALIDIT
 import { PROGRAMS, type DrawKind } from "@/lib/draws/kinds";
 import type { DistributionBucket } from "@/lib/draws/round";
 import { InvalidInputError } from "@/lib/errors";
-import { isCategorySql } from "./draw-kinds";
+import { categoryLabelSql, isCategorySql } from "./draw-kinds";
 import { drawInstantSql, drawOrderSql, type LatestOfKind } from "./draws";
 import { getFirm } from "./firms";
 import { prisma } from "./prisma";
@@ -523,6 +523,8 @@ export interface CutoffPoint {
   number: string;
   date: CalendarDate;
   kind: DrawKind;
+  /** The label of a category kind an administrator created; null for built-in kinds. */
+  kindLabel: string | null;
   cutoff: number;
   size: number;
 }
@@ -534,7 +536,7 @@ export async function cutoffSeries(filter: { kinds?: DrawKind[]; from?: Calendar
   }
   const kinds = filter.kinds && filter.kinds.length > 0 ? filter.kinds : null;
   return prisma().$queryRawUnsafe<CutoffPoint[]>(
-    `SELECT d."number", to_char(d."date", 'YYYY-MM-DD') AS "date", d."kind", d."cutoff", d."size" FROM "Draw" d
+    `SELECT d."number", to_char(d."date", 'YYYY-MM-DD') AS "date", d."kind", ${categoryLabelSql("d")} AS "kindLabel", d."cutoff", d."size" FROM "Draw" d
      WHERE ($1::text[] IS NULL OR d."kind" = ANY($1::text[])) AND ($2::date IS NULL OR d."date" >= $2::date) AND ($3::date IS NULL OR d."date" <= $3::date)
      ORDER BY ${drawOrderSql("d", "ASC")}`,
     kinds,

@@ -41,6 +41,13 @@ export async function createdCategoryKinds(): Promise<{ code: string; label: str
   return prisma().categoryKind.findMany({ where: { builtIn: false }, select: { code: true, label: true }, orderBy: { label: "asc" } });
 }
 
+/** Created category kinds that at least one stored round has: the ledger's kind filter beside the built-in kinds. */
+export async function createdCategoryKindsInUse(): Promise<{ code: string; label: string }[]> {
+  return prisma().$queryRaw<{ code: string; label: string }[]>`
+    SELECT ck."code", ck."label" FROM "CategoryKind" ck
+    WHERE NOT ck."builtIn" AND EXISTS (SELECT 1 FROM "Draw" d WHERE d."kind" = ck."code") ORDER BY ck."label"`;
+}
+
 /** Name key → kind, for classifying rounds on import. */
 export async function drawKindMappings(tx: Tx = prisma()): Promise<Map<string, string>> {
   const rows = await tx.drawKindMapping.findMany({ select: { nameKey: true, kind: true } });

@@ -3,16 +3,18 @@
  * chart alike), the table's sort and page. Server-side (the sorts come from lib/db/draws).
  */
 import { z } from "zod";
+import { categoryCodeSchema } from "@/lib/clients/schema";
 import { isCalendarDate } from "@/lib/dates/calendar-date";
 import { DRAW_SORTS } from "@/lib/db/draws";
-import { DRAW_KINDS } from "@/lib/draws/kinds";
+import { DRAW_KINDS, type DrawKind } from "@/lib/draws/kinds";
 
 const date = z.preprocess((v) => (v === "" ? undefined : v), z.string().refine(isCalendarDate).optional()).catch(undefined);
 const list = <T extends z.ZodType>(item: T) =>
   z.preprocess((v) => (v === undefined || v === "" ? [] : Array.isArray(v) ? v : String(v).split(",")), z.array(item)).catch([]);
 
 export const ledgerQuerySchema = z.object({
-  kind: list(z.enum(DRAW_KINDS)),
+  // A built-in kind, or the code of a category an administrator created (stored in the same column).
+  kind: list(z.union([z.enum(DRAW_KINDS), categoryCodeSchema.transform((code) => code as DrawKind)])),
   from: date,
   to: date,
   sort: z.enum(DRAW_SORTS).default("newest").catch("newest"),

@@ -11,6 +11,7 @@ import { can } from "@/lib/auth/scope";
 import { formatInstant } from "@/lib/dates/format-instant";
 import { cutoffSeries, poolDistribution } from "@/lib/db/dashboard";
 import { drawKindsPresent, listDraws, type DrawSort } from "@/lib/db/draws";
+import { createdCategoryKindsInUse } from "@/lib/db/draw-kinds";
 import { getFirm } from "@/lib/db/firms";
 import { isPlatformAdmin } from "@/lib/db/platform-admins";
 import { poolMovementView } from "@/lib/db/pool-movement";
@@ -34,7 +35,7 @@ export default async function DrawsPage({ searchParams }: { searchParams: Promis
   const viewer = await requireViewer();
   const query = ledgerQuerySchema.parse(await searchParams);
   const filter = { kind: query.kind.length > 0 ? query.kind : undefined, from: query.from, to: query.to };
-  const [draws, series, distribution, kinds, firm, movement, platformAdmin] = await Promise.all([
+  const [draws, series, distribution, kinds, firm, movement, platformAdmin, createdKinds] = await Promise.all([
     listDraws({ ...filter, sort: query.sort, page: query.page, pageSize: PAGE_SIZE }),
     cutoffSeries({ kinds: query.kind, from: query.from, to: query.to }),
     poolDistribution(viewer.scope),
@@ -42,6 +43,7 @@ export default async function DrawsPage({ searchParams }: { searchParams: Promis
     getFirm(viewer.scope),
     poolMovementView(query.pool),
     isPlatformAdmin(viewer.userId),
+    createdCategoryKindsInUse(),
   ]);
   const tz = firm.timeZone;
   const sortHeader = (column: "date" | "cutoff" | "size") => {
@@ -72,9 +74,9 @@ export default async function DrawsPage({ searchParams }: { searchParams: Promis
           </>
         }
       />
-      <LedgerFilters kinds={kinds} value={query} />
+      <LedgerFilters kinds={kinds} createdKinds={createdKinds} value={query} />
 
-      <Card title="Cut-offs over time" description={query.kind.length ? query.kind.map((k) => drawKindLabel({ kind: k })).join(", ") : "All kinds"}>
+      <Card title="Cut-offs over time" description={query.kind.length ? query.kind.map((k) => drawKindLabel({ kind: k, kindLabel: createdKinds.find((c) => c.code === k)?.label })).join(", ") : "All kinds"}>
         {series.length === 0 ? (
           <EmptyState title="No draws" description="No draw matches these filters." actions={<Link href="/draws">Clear the filters</Link>} />
         ) : (
