@@ -145,6 +145,7 @@ export function ClientForm({
   cancelHref,
   clientId,
   version,
+  createdCategories = [],
 }: {
   action: SaveAction;
   values: ClientFormValues;
@@ -157,6 +158,8 @@ export function ClientForm({
   cancelHref: string;
   clientId?: string;
   version?: number;
+  /** Category kinds a platform administrator created for new IRCC categories (CategoryKind). */
+  createdCategories?: { code: string; label: string }[];
 }) {
   const [state, dispatch, pending] = useActionState<ClientSaveResult | null, FormData>(action, null);
   const [browserErrors, setBrowserErrors] = useState<Record<string, string> | null>(null);
@@ -189,7 +192,7 @@ export function ClientForm({
     startTransition(() => dispatch(form));
   }
 
-  const knownCategories = new Set<string>(CATEGORY_KINDS);
+  const knownCategories = new Set<string>([...CATEGORY_KINDS, ...createdCategories.map((c) => c.code)]);
   const otherCategories = values.categories.filter((c) => !knownCategories.has(c));
   const zones = firmTimeZone === "UTC" ? ["UTC"] : ["UTC", firmTimeZone];
 
@@ -314,6 +317,9 @@ export function ClientForm({
             <div className={styles.checkGroup}>
               {CATEGORY_KINDS.map((c) => (
                 <CheckboxField key={c} label={DRAW_KIND_LABELS[c]} name="categories" value={c} defaultChecked={values.categories.includes(c)} />
+              ))}
+              {createdCategories.map((c) => (
+                <CheckboxField key={c.code} label={c.label} name="categories" value={c.code} defaultChecked={values.categories.includes(c.code)} />
               ))}
             </div>
           </fieldset>
