@@ -72,7 +72,6 @@ async function shutdown(code: number): Promise<void> {
 
 async function prepareDatabase(): Promise<{ db: RunningDatabase; seed: SeedResult }> {
   db = await resolveDatabase();
-  if (db.location) console.log(`Database: embedded PostgreSQL, data in ${db.location}`);
   await migrateIfNeeded(db.url, { log: (m) => console.log(m) });
   const seed = await runDemoSeed(db.url);
   return { db, seed };
@@ -107,6 +106,7 @@ function banner(url: string, seed: SeedResult): void {
       ? `  Demo sign-in:  ${seed.signIn.email}  /  ${seed.signIn.password}${seed.seeded ? "   (demo firm created just now)" : ""}`
       : "  No demo sign-in: the database already had firms, or the demo seed is not available yet.",
     "",
+    ...(db?.location ? [`  Data: ${db.location} (embedded PostgreSQL; see README, "Where the data lives")`, ""] : []),
     "  Ctrl-C to stop",
     "",
   ];
