@@ -48,7 +48,7 @@ interface Postmaster {
 }
 
 /** postmaster.pid: line 1 the pid, line 4 the port, line 8 the status ("ready" once it accepts). */
-function postmaster(clusterDir: string): Postmaster | null {
+export function postmaster(clusterDir: string): Postmaster | null {
   try {
     const lines = fs.readFileSync(path.join(clusterDir, "postmaster.pid"), "utf8").split("\n");
     const pid = Number(lines[0]);

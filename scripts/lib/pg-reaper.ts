@@ -4,20 +4,16 @@
 // to its terminal), and exits when the server is gone. Holders that exit normally stop the server
 // themselves; this only covers the crashed ones, so a server is never left running forever.
 import fs from "node:fs";
-import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
-import { stopServer } from "./embedded-db";
+import { postmaster, stopServer } from "./embedded-db";
 import { isAlive, leasePaths, liveHolders, withLeaseLock } from "./pg-lease";
 
 const [dataDir, clusterDir] = process.argv.slice(2);
 const paths = leasePaths(dataDir);
 
 function serverRunning(): boolean {
-  try {
-    return isAlive(Number(fs.readFileSync(path.join(clusterDir, "postmaster.pid"), "utf8").split("\n")[0]));
-  } catch {
-    return false;
-  }
+  const found = postmaster(clusterDir);
+  return found !== null && isAlive(found.pid);
 }
 
 /** True while there is a server to watch; the reaper's record is removed under the lock before it leaves. */
