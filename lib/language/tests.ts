@@ -91,3 +91,8 @@ export function clbScoresFor(test: LanguageTest, scores: AbilityScores): Record<
     speaking: clbFor(test, "speaking", scores.speaking),
   };
 }
+
+/** "CLB 9", "NCLC 7"; "below CLB 4" under IRCC's charts, where the CRS grid gives no points. */
+export function levelLabel(language: Language, clb: number): string {
+  return clb < 4 ? `below ${levelName(language)} 4` : `${levelName(language)} ${clb}`;
+}
