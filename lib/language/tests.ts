@@ -96,3 +96,10 @@ export function clbScoresFor(test: LanguageTest, scores: AbilityScores): Record<
 export function levelLabel(language: Language, clb: number): string {
   return clb < 4 ? `below ${levelName(language)} 4` : `${levelName(language)} ${clb}`;
 }
+
+/** The lowest result that reaches `clb` (capped to the chart's top row): demo data and examples. */
+export function lowestScoreFor(test: LanguageTest, ability: Ability, clb: number): number {
+  const table = LANGUAGE_TEST_INFO[test].table;
+  const row = table.find((r) => r.clb <= clb) ?? table[table.length - 1];
+  return row.min[ability];
+}
