@@ -58,7 +58,7 @@ export const clientInputSchema = z
     invitedAt: instantSchema,
     canadianWorkStartedOn: calendarDate,
     /** A designated test (its results are raw scores) or "other" (CLB levels entered directly). */
-    languageTestType: z.preprocess(emptyToNull, recordedTestTypeSchema.nullable().default(null)),
+    languageTestType: recordedTestTypeSchema,
     languageTestDate: calendarDate,
     languageResults: recordedResultsSchema,
     ecaIssuer: optionalText(40),

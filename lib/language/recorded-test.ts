@@ -35,7 +35,11 @@ export const recordedResultsSchema = z.preprocess(
   z.object({ listening: result, reading: result, writing: result, speaking: result }).nullable().default(null),
 );
 
-export const recordedTestTypeSchema = z.enum(RECORDED_TEST_TYPES, { error: `Choose one of: ${RECORDED_TEST_TYPES.join(", ")}.` });
+/** Accepts the ids and the tests' names ("IELTS General Training", the old "IELTS General"). */
+export const recordedTestTypeSchema = z.preprocess(
+  (v) => (typeof v === "string" ? (v.trim() === "" ? null : (recordedTestTypeOf(v) ?? v)) : v),
+  z.enum(RECORDED_TEST_TYPES, { error: `Choose one of: ${RECORDED_TEST_TYPES.join(", ")}.` }).nullable().default(null),
+);
 
 type IssueSink = { addIssue(issue: { code: "custom"; path: PropertyKey[]; message: string }): void };
 interface RecordedTestFields {
@@ -54,6 +58,9 @@ export function checkRecordedTest(value: RecordedTestFields, ctx: IssueSink): vo
   if (!value.languageTestDate) {
     ctx.addIssue({ code: "custom", path: ["languageTestDate"], message: "Enter the test result date: results are valid 2 years from it." });
   }
+  // A designated test without any result yet still dates the test (its expiry); once one result
+  // is entered, all four are needed for the levels.
+  const someResult = results !== null && TEST_ABILITIES.some((a) => results[a] !== undefined);
   for (const ability of TEST_ABILITIES) {
     const score = results?.[ability];
     const path = ["languageResults", ability];
@@ -62,8 +69,7 @@ export function checkRecordedTest(value: RecordedTestFields, ctx: IssueSink): vo
         ctx.addIssue({ code: "custom", path, message: `expected a CLB level from ${CLB_MIN} to ${CLB_MAX} (whole numbers), got ${score}` });
       }
     } else if (score === undefined) {
-      const scale = LANGUAGE_TEST_INFO[type].scales[ability];
-      ctx.addIssue({ code: "custom", path, message: `Enter the ${ability} result: ${describeScale(scale)}.` });
+      if (someResult) ctx.addIssue({ code: "custom", path, message: `Enter the ${ability} result: ${describeScale(LANGUAGE_TEST_INFO[type].scales[ability])}.` });
     } else {
       const problem = scaleProblem(type, ability, score);
       if (problem) ctx.addIssue({ code: "custom", path, message: problem });
