@@ -21,7 +21,6 @@ beforeAll(async () => {
 
 /** IELTS General Training L 8.0 / R 7.0 / W 6.5 / S 6.0 → CLB 9 / 9 / 8 / 7 on IRCC's chart. */
 const IELTS = { listening: "8", reading: "7.0", writing: "6,5", speaking: "6" };
-const IELTS_CLB = { listening: 9, reading: 9, writing: 8, speaking: 7 };
 
 function draft(overrides: Partial<ClientInputDraft> = {}): ClientInputDraft {
   return {
