@@ -249,7 +249,7 @@ export function CrsCalculator({
           <legend>First official language</legend>
           {recordedType !== "" && (
             <CheckboxField
-              label="Use the language test recorded below"
+              label="Use the language test recorded above"
               hint="Uncheck to enter CLB levels here instead, e.g. when that test is not the first official language."
               checked={s.useRecordedTest}
               onChange={(e) => set("useRecordedTest", e.target.checked)}
