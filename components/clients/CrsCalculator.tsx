@@ -4,6 +4,7 @@ import { useMemo, useState, type ReactNode } from "react";
 import { CheckboxField, SelectField, TextField } from "@/components/ui";
 import {
   ABILITIES,
+  ABILITY_LABELS,
   ageOn,
   calculateCrs,
   crsInputSchema,
@@ -15,10 +16,10 @@ import {
   type EducationLevel,
   type Language,
 } from "@/lib/crs";
-import { isLanguageTest, LANGUAGE_TEST_INFO, levelLabel } from "@/lib/language/tests";
-import { OTHER_TEST, recordedLevels } from "@/lib/language/recorded-test";
+import { isLanguageTest, LANGUAGE_TEST_INFO } from "@/lib/language/tests";
+import { OTHER_TEST } from "@/lib/language/recorded-test";
 import { CrsBreakdown } from "./CrsBreakdown";
-import type { LanguageTestDraft } from "./LanguageTestFields";
+import { type LanguageTestDraft, RecordedTestLevels } from "./LanguageTestFields";
 import { CRS_SECTION_LABELS } from "./labels";
 import styles from "./ClientForm.module.css";
 
@@ -28,7 +29,6 @@ const CANADIAN_EDUCATION_LABELS: Record<CanadianEducationLevel, string> = {
   three_year_or_more: "Three years or longer, or a master's or PhD",
 };
 const LANGUAGE_LABELS: Record<Language, string> = { english: "English", french: "French" };
-const ABILITY_LABELS: Record<Ability, string> = { reading: "Reading", writing: "Writing", listening: "Listening", speaking: "Speaking" };
 const CLB_OPTIONS = Array.from({ length: 13 }, (_, i) => i);
 
 type Clb = Record<Ability, string>;
@@ -114,24 +114,6 @@ function yearOptions(max: number) {
       {n === 0 ? "None or less than a year" : n === max ? `${max} years or more` : `${n} year${n > 1 ? "s" : ""}`}
     </option>
   ));
-}
-
-/** The levels the recorded test gives, as the calculator uses them (read-only: edit the test). */
-function RecordedLevels({ type, results, language }: { type: string; results: Clb; language: Language }) {
-  const levels = new Map(recordedLevels(type, results).map((l) => [l.ability, l.clb]));
-  return (
-    <dl className={styles.recordedLevels} aria-label="First language levels from the test">
-      {ABILITIES.map((ability) => {
-        const level = levels.get(ability);
-        return (
-          <div key={ability}>
-            <dt className="small muted">{ABILITY_LABELS[ability]}</dt>
-            <dd>{level === undefined ? "—" : levelLabel(language, level)}</dd>
-          </div>
-        );
-      })}
-    </dl>
-  );
 }
 
 /**
@@ -267,7 +249,7 @@ export function CrsCalculator({
                   <option value="french">French</option>
                 </SelectField>
               )}
-              <RecordedLevels type={recordedType} results={recordedTest.results} language={firstLanguage} />
+              <RecordedTestLevels type={recordedType} results={recordedTest.results} language={firstLanguage} />
             </div>
           ) : (
             clbRow(

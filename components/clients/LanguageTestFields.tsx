@@ -1,7 +1,7 @@
 "use client";
 
 import { Field, Input, SelectField, TextField } from "@/components/ui";
-import type { Ability } from "@/lib/crs";
+import { ABILITY_LABELS, type Ability, type Language } from "@/lib/crs";
 import { RECORDED_TEST_LABELS, RECORDED_TEST_TYPES, recordedLevels } from "@/lib/language/recorded-test";
 import { describeScale, isLanguageTest, LANGUAGE_TEST_INFO, levelLabel, TEST_ABILITIES } from "@/lib/language/tests";
 import styles from "./ClientForm.module.css";
@@ -11,8 +11,6 @@ export interface LanguageTestDraft {
   type: string;
   results: Record<Ability, string>;
 }
-
-const ABILITY_LABELS: Record<Ability, string> = { listening: "Listening", reading: "Reading", writing: "Writing", speaking: "Speaking" };
 
 export function languageTestDraftOf(type: string | null, results: Record<string, unknown> | null): LanguageTestDraft {
   const text = (a: Ability) => (results?.[a] == null ? "" : String(results[a]));
@@ -84,5 +82,23 @@ export function LanguageTestFields({
         </fieldset>
       )}
     </div>
+  );
+}
+
+/** The levels the recorded test gives, as the calculator uses them (read-only: edit the test). */
+export function RecordedTestLevels({ type, results, language }: { type: string; results: Record<Ability, string>; language: Language }) {
+  const levels = new Map(recordedLevels(type, results).map((l) => [l.ability, l.clb]));
+  return (
+    <dl className={styles.recordedLevels} aria-label="First language levels from the test">
+      {TEST_ABILITIES.map((ability) => {
+        const level = levels.get(ability);
+        return (
+          <div key={ability}>
+            <dt className="small muted">{ABILITY_LABELS[ability]}</dt>
+            <dd>{level === undefined ? "—" : levelLabel(language, level)}</dd>
+          </div>
+        );
+      })}
+    </dl>
   );
 }

@@ -1,8 +1,7 @@
+import { ABILITY_LABELS } from "@/lib/crs";
 import { Table, TBody, TD, TH, THead, TR } from "@/components/ui";
 import type { RecordedLevel } from "@/lib/language/recorded-test";
 import { isLanguageTest, LANGUAGE_TEST_INFO, levelLabel } from "@/lib/language/tests";
-
-const ABILITY_LABELS = { listening: "Listening", reading: "Reading", writing: "Writing", speaking: "Speaking" } as const;
 
 /** A recorded test's results beside the CLB/NCLC level each converts to (IRCC's equivalency charts). */
 export function LanguageTestResults({ type, levels }: { type: string | null; levels: RecordedLevel[] }) {
