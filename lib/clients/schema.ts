@@ -77,8 +77,10 @@ export const clientInputSchema = z
     if (v.nominatedOn && !v.nominationProvince) {
       ctx.addIssue({ code: "custom", path: ["nominationProvince"], message: "Choose the nominating province." });
     }
-    checkRecordedTest(v, ctx);
-  });
+  })
+  // Also when other fields failed (the calculator's copy of a bad result, say): the result's own
+  // field must carry the message, so the check reads the record loosely.
+  .superRefine((v, ctx) => checkRecordedTest(v, ctx), { when: (payload) => typeof payload.value === "object" && payload.value !== null });
 
 export type ClientInput = z.output<typeof clientInputSchema>;
 export type ClientInputDraft = z.input<typeof clientInputSchema>;

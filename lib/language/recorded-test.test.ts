@@ -30,6 +30,17 @@ describe("the record's language test", () => {
     expect(issues({ languageResults: { reading: "8" } })).toEqual([["languageTestType", "Choose the test these results are from."]]);
   });
 
+  it("names the result's own field even when another field failed too (the calculator's copy of it)", () => {
+    const found = issues({
+      email: "not-an-email",
+      languageTestType: "ielts_general",
+      languageTestDate: "2025-01-01",
+      languageResults: { listening: "8", reading: "9.5", writing: "7", speaking: "7" },
+    });
+    expect(found).toContainEqual(["languageResults.reading", "expected a band from 0 to 9 in steps of 0.5 for IELTS General Training reading, got 9.5"]);
+    expect(found.map(([path]) => path)).toContain("email");
+  });
+
   it("knows the tests by id, by name and by the labels stored before ids", () => {
     expect(["ielts_general", "IELTS General Training", "IELTS General", "CELPIP-General", "celpip general", "TEF Canada", "other"].map(recordedTestTypeOf)).toEqual([
       "ielts_general", "ielts_general", "ielts_general", "celpip_general", "celpip_general", "tef_canada", "other",

@@ -49,8 +49,13 @@ interface RecordedTestFields {
 }
 
 /** The record's cross-field rules; issues name the field (languageResults.reading, …) and the scale. */
-export function checkRecordedTest(value: RecordedTestFields, ctx: IssueSink): void {
-  const { languageTestType: type, languageResults: results } = value;
+export function checkRecordedTest(record: RecordedTestFields, ctx: IssueSink): void {
+  // Runs even when other fields failed, so a field may still hold its raw input: check only what parsed.
+  const value = record as { [K in keyof RecordedTestFields]: unknown };
+  const rawType = value.languageTestType;
+  const results = value.languageResults !== null && typeof value.languageResults === "object" ? (value.languageResults as Record<string, unknown>) : null;
+  if (rawType !== null && !(RECORDED_TEST_TYPES as readonly unknown[]).includes(rawType)) return;
+  const type = rawType as RecordedTestType | null;
   if (type === null) {
     if (results) ctx.addIssue({ code: "custom", path: ["languageTestType"], message: "Choose the test these results are from." });
     return;
@@ -63,6 +68,7 @@ export function checkRecordedTest(value: RecordedTestFields, ctx: IssueSink): vo
   const someResult = results !== null && TEST_ABILITIES.some((a) => results[a] !== undefined);
   for (const ability of TEST_ABILITIES) {
     const score = results?.[ability];
+    if (score !== undefined && (typeof score !== "number" || Number.isNaN(score))) continue;
     const path = ["languageResults", ability];
     if (type === OTHER_TEST) {
       if (score !== undefined && !(Number.isInteger(score) && score >= CLB_MIN && score <= CLB_MAX)) {
