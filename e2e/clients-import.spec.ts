@@ -3,7 +3,7 @@ import { signIn } from "./support/auth";
 import { consultantOf, profileNumber, seedFirm } from "./support/firm";
 
 const HEADER =
-  "firstName,lastName,email,dateOfBirth,team,consultantEmail,profileNumber,profileSubmittedAt,profileExpiresAt,status,programs,nominationProvince,categories,crs,crsEffectiveAt,languageTestDate,ecaIssuedAt,workPermitExpiresAt,passportExpiresAt,notes";
+  "firstName,lastName,email,dateOfBirth,team,consultantEmail,profileNumber,profileSubmittedAt,profileExpiresAt,status,programs,nominationProvince,categories,crs,crsEffectiveAt,languageTest,languageTestDate,languageListening,languageReading,languageWriting,languageSpeaking,ecaIssuedAt,workPermitExpiresAt,passportExpiresAt,notes";
 
 function row(values: Record<string, string>): string {
   return HEADER.split(",")
@@ -51,7 +51,7 @@ test("a valid CSV is imported and its rows appear in the roster; a duplicate is 
   const csv = [
     HEADER,
     row({ firstName: "Hana", lastName: "Csvimport", email: `hana-${firm.slug}@client.example`, team: "Team One", profileNumber: first, profileSubmittedAt: "2026-02-01T10:00:00Z", programs: "CEC;FSW", categories: "stem", crs: "488" }),
-    row({ firstName: "Ravi", lastName: "Csvimport", team: "Team One", consultantEmail: consultant.email, profileNumber: profileNumber(), profileSubmittedAt: "2026-02-03T08:15:30", programs: "FSW", crs: "462", languageTestDate: "2025-06-01" }),
+    row({ firstName: "Ravi", lastName: "Csvimport", team: "Team One", consultantEmail: consultant.email, profileNumber: profileNumber(), profileSubmittedAt: "2026-02-03T08:15:30", programs: "FSW", crs: "462", languageTest: "ielts_general", languageTestDate: "2025-06-01", languageListening: "8", languageReading: "7", languageWriting: "6.5", languageSpeaking: "7" }),
   ].join("\n");
 
   await signIn(page, consultant, "/clients/import");
