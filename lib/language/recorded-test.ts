@@ -4,7 +4,7 @@
  * display and the calculator, or "other" with CLB levels entered directly (a test DrawDesk has
  * no chart for). Shared by the client form, the server actions and the CSV import. Pure zod.
  */
-import { z } from "zod";
+import { z } from "@/lib/zod";
 import type { Ability } from "@/lib/crs/vocabulary";
 import { CLB_MAX, CLB_MIN } from "@/lib/crs/vocabulary";
 import { clbFor, describeScale, isLanguageTest, LANGUAGE_TEST_INFO, LANGUAGE_TESTS, type LanguageTest, scaleProblem, TEST_ABILITIES } from "./tests";

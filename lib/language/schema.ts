@@ -3,7 +3,7 @@
  * them: the test and its four results, each checked against the test's scale, converted to
  * CLB/NCLC levels with IRCC's equivalency tables. Pure zod.
  */
-import { z } from "zod";
+import { z } from "@/lib/zod";
 import { expected } from "@/lib/crs/describe-value";
 import type { Ability } from "@/lib/crs/vocabulary";
 import { LANGUAGE_TESTS, type LanguageTest, scaleProblem, TEST_ABILITIES } from "./tests";
