@@ -3,6 +3,7 @@ import { isPublicPath } from "@/lib/auth/public-paths";
 import { findFirmBySlug } from "@/lib/db/firms";
 import { inviteUser } from "@/lib/db/invitations";
 import { queueMail } from "@/lib/db/mail";
+import { setPlatformAdmin } from "@/lib/db/platform-admins";
 import { issuePasswordReset } from "@/lib/db/password-reset";
 import { prisma } from "@/lib/db/prisma";
 import { DEMO_FIRM, DEMO_PASSWORD, DEMO_USERS } from "@/lib/db/seed-demo";
@@ -21,6 +22,9 @@ let ownerState: StorageState;
 let segmentValues: Record<string, string>;
 
 test.beforeAll(async ({ browser }) => {
+  // The owner must reach every page, the platform administrators' draw-name screen included (a
+  // flag granted from the command line on a real install).
+  await setPlatformAdmin(DEMO_USERS[0].email, true);
   const context = await browser.newContext();
   const page = await context.newPage();
   await signIn(page, { email: DEMO_USERS[0].email, password: DEMO_PASSWORD });

@@ -8,10 +8,10 @@ import net from "node:net";
 import { setTimeout as sleep } from "node:timers/promises";
 import { buildIfStale, NEXT_BIN } from "./lib/build-if-stale";
 import { resolveDatabase, ROOT, type RunningDatabase } from "./lib/embedded-db";
-import { runPrisma } from "./lib/prisma-cli";
+import { migrateIfNeeded } from "./lib/migrations";
 import { runDemoSeed, type SeedResult } from "./lib/run-seed";
 import { resolveNextAuthSecret } from "./lib/secret";
-import { onShutdownSignal, stopDatabase } from "./lib/shutdown";
+import { onShutdownSignal } from "./lib/shutdown";
 
 const dev = process.argv.includes("--dev");
 const port = Number(process.env.PORT || 3000);
@@ -62,7 +62,7 @@ async function shutdown(code: number): Promise<void> {
   stopBuild.abort();
   try {
     await stopNext();
-    if (db) await stopDatabase(db);
+    if (db) await db.stop();
   } catch (error) {
     console.error(`While stopping: ${(error as Error).message}`);
     code ||= 1;
@@ -72,7 +72,7 @@ async function shutdown(code: number): Promise<void> {
 
 async function prepareDatabase(): Promise<{ db: RunningDatabase; seed: SeedResult }> {
   db = await resolveDatabase();
-  await runPrisma(["migrate", "deploy"], db.url, { quiet: true });
+  await migrateIfNeeded(db.url, { log: (m) => console.log(m) });
   const seed = await runDemoSeed(db.url);
   return { db, seed };
 }
@@ -106,6 +106,7 @@ function banner(url: string, seed: SeedResult): void {
       ? `  Demo sign-in:  ${seed.signIn.email}  /  ${seed.signIn.password}${seed.seeded ? "   (demo firm created just now)" : ""}`
       : "  No demo sign-in: the database already had firms, or the demo seed is not available yet.",
     "",
+    ...(db?.location ? [`  Data: ${db.location} (embedded PostgreSQL; see README, "Where the data lives")`, ""] : []),
     "  Ctrl-C to stop",
     "",
   ];

@@ -4,9 +4,11 @@ import { type ClientStatus, INVITED_STATUSES } from "@/lib/clients/status";
 import { DEFAULT_TIME_ZONE } from "@/lib/dates/time-zone";
 import { PROFILE_VALIDITY_MONTHS } from "@/lib/deadlines/expiry";
 import type { IneligibleReason, TieBreakOutcome } from "@/lib/draws/eligibility";
-import { CATEGORY_KINDS, PROGRAMS } from "@/lib/draws/kinds";
+import { PROGRAMS } from "@/lib/draws/kinds";
 import { InvalidInputError, NotFoundError } from "@/lib/errors";
 import { drawInstantSql, drawOrderRowSql, drawOrderSql, getDraw, previousDrawOfKind, toDrawRecord, type DrawDetail, type DrawRecord, type DrawRow } from "./draws";
+// Whether a kind is a category comes from the CategoryKind table, so new categories match at once.
+import { isCategorySql } from "./draw-kinds";
 import { getFirm } from "./firms";
 import { prisma } from "./prisma";
 import { clientScopeSql } from "./scope";
@@ -22,7 +24,6 @@ import { clientScopeSql } from "./scope";
  */
 
 const INVITED = `ARRAY[${INVITED_STATUSES.map((s) => `'${s}'`).join(",")}]::"ClientStatus"[]`;
-const CATEGORY_KINDS_SQL = `ARRAY[${CATEGORY_KINDS.map((k) => `'${k}'`).join(",")}]::text[]`;
 const PROGRAMS_SQL = `ARRAY[${PROGRAMS.map((p) => `'${p}'`).join(",")}]::text[]`;
 
 /** What the rule reads of a draw besides its columns: the instant, the programs covered, whether a category applies. */
@@ -30,7 +31,7 @@ function drawExtrasSql(d: string): string {
   // An empty program list (a hand-entered round) covers every program, as in eligibility.ts.
   return `${drawInstantSql(d)} AS at,
     CASE WHEN coalesce(cardinality(${d}."programs"), 0) = 0 THEN ${PROGRAMS_SQL} ELSE ${d}."programs" END AS covered,
-    ${d}."kind" = ANY(${CATEGORY_KINDS_SQL}) AS "isCategory"`;
+    ${isCategorySql(d)} AS "isCategory"`;
 }
 
 /**

@@ -1,6 +1,8 @@
 import "server-only";
+import { applyDrawKindMappings } from "@/lib/draws/classify-draw";
 import { diffRounds, type RoundChanges } from "@/lib/draws/diff-rounds";
 import type { NormalisedRound, RoundWarning } from "@/lib/draws/round";
+import { drawKindMappings } from "./draw-kinds";
 import { prisma, Prisma } from "./prisma";
 
 type Tx = Prisma.TransactionClient;
@@ -77,7 +79,8 @@ export async function importRounds(
         await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('drawdesk.draws.import'))`;
         const stored = await tx.draw.findMany();
         const provisional = new Set(stored.filter((d) => d.provisional).map((d) => d.number));
-        const diff = diffRounds(stored.map(rowToRound), rounds);
+        // Names a platform administrator mapped (lib/db/draw-kind-mapping.ts) arrive classified.
+        const diff = diffRounds(stored.map(rowToRound), applyDrawKindMappings(rounds, await drawKindMappings(tx)));
         const confirmedUnchanged = diff.unchanged.filter((r) => provisional.has(r.number));
         summary = {
           added: diff.added.map((r) => r.number),
