@@ -45,7 +45,7 @@ beforeAll(async () => {
   await prisma().draw.create({
     data: roundToRow({
       number: drawNumber, date: DRAW_DATE, drawnAt: "2030-03-05T15:00:00Z", tieBreakAt: null, size: 1000, cutoff: 450, name: "Canadian Experience Class",
-      kind: "cec", categoryVersion: null, programs: ["CEC"], distributionAsOf: null, distribution: null,
+      kind: "cec", categoryVersion: null, programs: ["CEC"], distributionAsOf: null, distribution: [],
     }),
   });
   const clients = [
