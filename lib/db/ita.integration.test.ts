@@ -156,3 +156,13 @@ describe("transitionClient", () => {
     await expect(transitionClient(stranger.user("admin").scope, ids.Bose, { action: "decline" }, { now: NOW })).rejects.toThrow(NotFoundError);
   });
 });
+
+describe("imported invitations", () => {
+  it("stores the ITA date, round and 60-day due date given by a CSV row", async () => {
+    const [id] = await prisma().$transaction((tx) =>
+      insertClientsBulk(tx, firm.id, [pooled(firm.teams[0].id, "Imported", 470, { status: "ita_received", invitedAt: "2030-03-01T23:59:59.999Z", itaDate: "2030-03-01", itaRound: "349" })], { timeZone: "America/Toronto" }),
+    );
+    const row = await prisma().client.findFirstOrThrow({ where: { firmId: firm.id, id } });
+    expect([row.itaDate?.toISOString().slice(0, 10), row.itaRound, row.applicationDueOn?.toISOString().slice(0, 10)]).toEqual(["2030-03-01", "349", "2030-04-30"]);
+  });
+});
