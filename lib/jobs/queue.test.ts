@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { syncIntervalSeconds, tickIntervalSeconds } from "./queue";
+import { RETRY, syncIntervalSeconds, syncRetry, tickIntervalSeconds } from "./queue";
 
 describe("syncIntervalSeconds", () => {
   it("defaults to 15 minutes and reads DRAWS_SYNC_INTERVAL in seconds", () => {
@@ -17,5 +17,12 @@ describe("tickIntervalSeconds", () => {
     expect(tickIntervalSeconds({})).toBe(10);
     expect(tickIntervalSeconds({ DRAWDESK_TICK_INTERVAL: "2" })).toBe(2);
     expect(tickIntervalSeconds({ DRAWDESK_TICK_INTERVAL: "x" })).toBe(10);
+  });
+});
+
+describe("syncRetry", () => {
+  it("retries with backoff before a distant next sync, not before a near one", () => {
+    expect(syncRetry(900)).toEqual(RETRY);
+    expect(syncRetry(10)).toEqual({ retryLimit: 0 });
   });
 });

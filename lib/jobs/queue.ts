@@ -20,6 +20,14 @@ export const QUEUES = {
 /** The retry policy pg-boss applies when a handler throws: 3 more tries, 5 s, 10 s, 20 s. */
 export const RETRY = { retryLimit: 3, retryDelay: 5, retryBackoff: true } as const;
 
+/**
+ * A failed sync's retries: with backoff when the next scheduled sync is far (the default 15
+ * minutes); with a short interval the next sync is the retry, so retrying too would only pile up.
+ */
+export function syncRetry(intervalSeconds: number): PgBoss.RetryOptions {
+  return intervalSeconds >= 60 ? RETRY : { retryLimit: 0 };
+}
+
 /** Seconds between two feed syncs (DRAWS_SYNC_INTERVAL, default 900; at least 5). */
 export function syncIntervalSeconds(env: Record<string, string | undefined> = process.env): number {
   const raw = env.DRAWS_SYNC_INTERVAL?.trim();
@@ -48,8 +56,8 @@ export async function startQueue(databaseUrl: string): Promise<PgBoss> {
 }
 
 /** Queues the next link of a chain (see the file comment): a no-op when one is already queued. */
-export async function sendNext(boss: PgBoss, queue: string, afterSeconds: number): Promise<string | null> {
-  return boss.send(queue, {}, { singletonKey: queue, startAfter: afterSeconds, ...(queue === QUEUES.sync ? RETRY : {}) });
+export async function sendNext(boss: PgBoss, queue: string, afterSeconds: number, options: PgBoss.SendOptions = {}): Promise<string | null> {
+  return boss.send(queue, {}, { singletonKey: queue, startAfter: afterSeconds, ...options });
 }
 
 export type { PgBoss };

@@ -1,7 +1,7 @@
 import { runDrawMatch, type DrawMatchJob } from "./draw-match";
 import { syncDrawsFeed } from "./draws-sync";
 import { runMailDeliver } from "./mail-deliver";
-import { QUEUES, sendNext, startQueue, syncIntervalSeconds, tickIntervalSeconds, type PgBoss } from "./queue";
+import { QUEUES, sendNext, startQueue, syncIntervalSeconds, syncRetry, tickIntervalSeconds, type PgBoss } from "./queue";
 import { runTick } from "./tick";
 
 /**
@@ -12,6 +12,7 @@ import { runTick } from "./tick";
 export async function startWorker(databaseUrl: string, env: Record<string, string | undefined> = process.env): Promise<{ boss: PgBoss; stop(): Promise<void> }> {
   const syncEvery = syncIntervalSeconds(env);
   const tickEvery = tickIntervalSeconds(env);
+  const retry = syncRetry(syncEvery);
   const boss = await startQueue(databaseUrl);
   const polling = { pollingIntervalSeconds: 1 };
 
@@ -21,10 +22,10 @@ export async function startWorker(databaseUrl: string, env: Record<string, strin
       console.log(`draws: synced, ${summary.added.length} added, ${summary.updated.length} updated`);
     } catch (error) {
       console.error(`draws: sync failed: ${(error as Error).message}`);
-      throw error; // pg-boss retries with backoff
+      throw error; // pg-boss retries with backoff (see syncRetry)
     } finally {
       // The chain goes on whatever happened (a retry of this job will not queue a second one).
-      if (job) await sendNext(boss, QUEUES.sync, syncEvery);
+      if (job) await sendNext(boss, QUEUES.sync, syncEvery, retry);
     }
   });
   await boss.work(QUEUES.tick, polling, async () => {
@@ -44,8 +45,8 @@ export async function startWorker(databaseUrl: string, env: Record<string, strin
   // A sync at start, even when the chain's next is queued for later: one per time slot, so
   // workers starting together sync once. Then the chains (no-ops when already queued).
   const slot = Math.floor(Date.now() / 1000 / syncEvery);
-  await boss.send(QUEUES.sync, {}, { singletonKey: `${QUEUES.sync}:start:${slot}` });
-  await sendNext(boss, QUEUES.sync, syncEvery);
+  await boss.send(QUEUES.sync, {}, { singletonKey: `${QUEUES.sync}:start:${slot}`, ...retry });
+  await sendNext(boss, QUEUES.sync, syncEvery, retry);
   await sendNext(boss, QUEUES.tick, 0);
   return { boss, stop: () => boss.stop({ graceful: true, timeout: 10_000 }) };
 }
