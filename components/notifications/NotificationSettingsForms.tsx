@@ -1,7 +1,7 @@
 "use client";
 
 import { ActionForm } from "@/components/forms/ActionForm";
-import { Alert, CheckboxField } from "@/components/ui";
+import { Alert, CheckboxField, TextField } from "@/components/ui";
 import type { ActionResult } from "@/lib/server/action";
 
 type Action = (prev: ActionResult<undefined> | null, form: FormData) => Promise<ActionResult<undefined>>;
@@ -26,6 +26,21 @@ export function FirmNotifyKindsForm({ action, kinds, selected }: { action: Actio
           <CheckboxField key={k.value} label={k.label} name="notifyKinds" value={k.value} defaultChecked={selected.includes(k.value)} />
         ))}
       </fieldset>
+    </ActionForm>
+  );
+}
+
+/** The firm's webhook address (empty: none). */
+export function FirmWebhookForm({ action, webhookUrl }: { action: Action; webhookUrl: string | null }) {
+  return (
+    <ActionForm action={action} submitLabel="Save webhook" aria-label="Firm webhook" success={() => <Alert tone="success" title="The webhook is saved" />}>
+      <TextField
+        label="Webhook address"
+        name="webhookUrl"
+        type="url"
+        defaultValue={webhookUrl ?? ""}
+        hint="An https address, e.g. a Slack or Teams incoming webhook. Each round posts its counts only, never a client's name. Leave empty for none."
+      />
     </ActionForm>
   );
 }

@@ -1,6 +1,7 @@
 import { queueDrawDigests } from "@/lib/db/draw-digests";
 import { computeDrawMatch, markDrawMatchNotified } from "@/lib/db/draw-results";
 import { QUEUES, type PgBoss } from "./queue";
+import { queueFirmWebhook } from "./webhook";
 
 export interface DrawMatchJob {
   firmId: string;
@@ -14,12 +15,13 @@ export function sendDrawMatch(boss: PgBoss, job: DrawMatchJob): Promise<string |
 
 /**
  * The "draw.match" job: store the firm's result for the round, queue each user's digest and
- * notification, then hand every new message to "mail.deliver".
+ * notification, then hand every new message to "mail.deliver" and the counts to the firm's webhook.
  */
 export async function runDrawMatch(boss: PgBoss, { firmId, drawNumber }: DrawMatchJob): Promise<void> {
   const counts = await computeDrawMatch(firmId, drawNumber);
   const { queued } = await queueDrawDigests(firmId, drawNumber);
   await markDrawMatchNotified(firmId, drawNumber);
   for (const id of queued) await boss.send(QUEUES.deliver, { id }, { singletonKey: id });
+  await queueFirmWebhook(boss, { firmId, drawNumber });
   console.log(`draw day: round #${drawNumber}, firm ${firmId}: ${counts.above} above (${counts.newlyAbove} newly), ${counts.nearMiss} near; ${queued.length} digests queued`);
 }

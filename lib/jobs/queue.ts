@@ -15,6 +15,7 @@ export const QUEUES = {
   match: "draw.match",
   deliver: "mail.deliver",
   tick: "mail.tick",
+  webhook: "firm.webhook",
 } as const;
 
 /** The retry policy pg-boss applies when a handler throws: 3 more tries, 5 s, 10 s, 20 s. */
@@ -52,6 +53,7 @@ export async function startQueue(databaseUrl: string): Promise<PgBoss> {
   // One queued match per firm and round ("short": a second send with the same key is dropped).
   await boss.createQueue(QUEUES.match, { name: QUEUES.match, policy: "short", ...RETRY });
   await boss.createQueue(QUEUES.deliver, { name: QUEUES.deliver, policy: "short" });
+  await boss.createQueue(QUEUES.webhook, { name: QUEUES.webhook, policy: "short" });
   return boss;
 }
 

@@ -3,6 +3,7 @@ import { syncDrawsFeed } from "./draws-sync";
 import { runMailDeliver } from "./mail-deliver";
 import { QUEUES, sendNext, startQueue, syncIntervalSeconds, syncRetry, tickIntervalSeconds, type PgBoss } from "./queue";
 import { runTick } from "./tick";
+import { deliverFirmWebhook, WEBHOOK_RETRY, type WebhookJob } from "./webhook";
 
 /**
  * The draw-day worker: syncs the feed every DRAWS_SYNC_INTERVAL seconds, matches every firm
@@ -40,6 +41,10 @@ export async function startWorker(databaseUrl: string, env: Record<string, strin
   });
   await boss.work<{ id: string }>(QUEUES.deliver, polling, async (jobs) => {
     for (const job of jobs) await runMailDeliver(job.data);
+  });
+
+  await boss.work<WebhookJob>(QUEUES.webhook, { ...polling, includeMetadata: true }, async (jobs) => {
+    for (const job of jobs) await deliverFirmWebhook(job.data, { lastTry: job.retryCount >= WEBHOOK_RETRY.retryLimit });
   });
 
   // A sync at start, even when the chain's next is queued for later: one per time slot, so

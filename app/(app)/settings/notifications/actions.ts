@@ -3,6 +3,8 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { openNotification, updateFirmNotifyKinds, updateMyNotificationSettings } from "@/lib/db/notifications";
+import { setFirmWebhook } from "@/lib/db/webhooks";
+import { firmWebhookSchema } from "@/lib/webhooks/policy";
 import { authedAction, formDataToObject } from "@/lib/server/action";
 import { requireViewer } from "@/lib/server/session";
 import { firmNotifyKindsSchema, myNotificationSettingsSchema } from "@/lib/users/notification-settings";
@@ -23,6 +25,15 @@ const saveFirmKinds = authedAction({ permission: "firm.manage", schema: firmNoti
 
 export async function firmNotifyKindsAction(_prev: unknown, form: FormData) {
   return saveFirmKinds(formDataToObject(form, ["notifyKinds"]));
+}
+
+const saveWebhook = authedAction({ permission: "firm.manage", schema: firmWebhookSchema }, async (viewer, input) => {
+  await setFirmWebhook(viewer.scope, viewer.email, input.webhookUrl);
+  revalidatePath("/settings/notifications");
+});
+
+export async function firmWebhookAction(_prev: unknown, form: FormData) {
+  return saveWebhook(formDataToObject(form));
 }
 
 /** The bell's entries: mark the notification read, then open its draw. */

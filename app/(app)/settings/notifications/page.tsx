@@ -1,17 +1,19 @@
 import type { Metadata } from "next";
-import { FirmNotifyKindsForm, MyNotificationSettingsForm } from "@/components/notifications/NotificationSettingsForms";
+import { FirmNotifyKindsForm, FirmWebhookForm, MyNotificationSettingsForm } from "@/components/notifications/NotificationSettingsForms";
 import { Card, PageHeader } from "@/components/ui";
 import { can } from "@/lib/auth/scope";
 import { notificationSettings } from "@/lib/db/notifications";
+import { firmWebhookUrl } from "@/lib/db/webhooks";
 import { DRAW_KIND_LABELS, DRAW_KINDS } from "@/lib/draws/kinds";
 import { requireViewer } from "@/lib/server/session";
-import { firmNotifyKindsAction, myNotificationSettingsAction } from "./actions";
+import { firmNotifyKindsAction, firmWebhookAction, myNotificationSettingsAction } from "./actions";
 
 export const metadata: Metadata = { title: "Notifications" };
 
 export default async function NotificationSettingsPage() {
   const viewer = await requireViewer();
-  const settings = await notificationSettings(viewer.scope);
+  const manages = can(viewer.scope, "firm.manage");
+  const [settings, webhookUrl] = await Promise.all([notificationSettings(viewer.scope), manages ? firmWebhookUrl(viewer.scope) : null]);
   return (
     <div className="stack-lg">
       <PageHeader
@@ -21,13 +23,18 @@ export default async function NotificationSettingsPage() {
       <Card title="My preferences">
         <MyNotificationSettingsForm action={myNotificationSettingsAction} digestEnabled={settings.digestEnabled} digestNearMisses={settings.digestNearMisses} />
       </Card>
-      {can(viewer.scope, "firm.manage") && (
+      {manages && (
         <Card title="Firm" description="Rounds of other kinds are still matched and shown on the draw pages, but notify no one.">
           <FirmNotifyKindsForm
             action={firmNotifyKindsAction}
             kinds={DRAW_KINDS.filter((k) => k !== "unrecognised").map((k) => ({ value: k, label: DRAW_KIND_LABELS[k] }))}
             selected={settings.notifyKinds}
           />
+        </Card>
+      )}
+      {manages && (
+        <Card title="Webhook" description="Tell a chat channel about each round: the firm's counts above, newly above and near the cut-off, with a link to the draw.">
+          <FirmWebhookForm action={firmWebhookAction} webhookUrl={webhookUrl} />
         </Card>
       )}
     </div>
