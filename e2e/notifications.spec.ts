@@ -50,3 +50,29 @@ test("the bell shows the new round, and opening it marks it read and shows the d
   await expect(page.getByRole("heading", { level: 1, name: new RegExp(number) })).toBeVisible();
   await expect(page.getByLabel("Notifications, none unread")).toBeVisible();
 });
+
+test("a consultant turns their digest off; an owner may also choose the firm's kinds and webhook", async ({ browser }) => {
+  const firm = await createTestFirm({ label: "e2e-notify-settings" });
+  const page = await (await browser.newContext()).newPage();
+  await signIn(page, firm.user("consultant"));
+  await page.goto("/settings/notifications");
+  const mine = page.getByRole("form", { name: "My notification preferences" });
+  await mine.getByLabel(/E-mail me a digest/).uncheck();
+  await mine.getByRole("button", { name: "Save my preferences" }).click();
+  await expect(page.getByRole("status", { name: "Your preferences are saved" })).toBeVisible();
+  expect((await prisma().user.findFirstOrThrow({ where: { id: firm.user("consultant").id } })).digestEnabled).toBe(false);
+  await expect(page.getByRole("form", { name: "Draw kinds that notify" })).toHaveCount(0);
+
+  const ownerPage = await (await browser.newContext()).newPage();
+  await signIn(ownerPage, firm.user("owner"));
+  await ownerPage.goto("/settings/notifications");
+  const hook = ownerPage.getByRole("form", { name: "Firm webhook" });
+  await hook.getByLabel("Webhook address").fill("https://127.0.0.1/hook");
+  await hook.getByRole("button", { name: "Save webhook" }).click();
+  await expect(hook.getByText(/public addresses only/)).toBeVisible();
+  const kinds = ownerPage.getByRole("form", { name: "Draw kinds that notify" });
+  await kinds.getByLabel("Canadian Experience Class").check();
+  await kinds.getByRole("button", { name: "Save firm settings" }).click();
+  await expect(ownerPage.getByRole("status", { name: "The firm's settings are saved" })).toBeVisible();
+  expect((await prisma().firm.findUniqueOrThrow({ where: { id: firm.id } })).notifyKinds).toEqual(["cec"]);
+});

@@ -4,7 +4,7 @@ import { ActionForm } from "@/components/forms/ActionForm";
 import { Alert, CheckboxField, TextField } from "@/components/ui";
 import type { ActionResult } from "@/lib/server/action";
 
-type Action = (prev: ActionResult<undefined> | null, form: FormData) => Promise<ActionResult<undefined>>;
+type Action = (prev: ActionResult<{ saved: true }> | null, form: FormData) => Promise<ActionResult<{ saved: true }>>;
 
 /** The signed-in user's own digest preferences. */
 export function MyNotificationSettingsForm({ action, digestEnabled, digestNearMisses }: { action: Action; digestEnabled: boolean; digestNearMisses: boolean }) {

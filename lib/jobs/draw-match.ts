@@ -20,8 +20,9 @@ export function sendDrawMatch(boss: PgBoss, job: DrawMatchJob): Promise<string |
 export async function runDrawMatch(boss: PgBoss, { firmId, drawNumber }: DrawMatchJob): Promise<void> {
   const counts = await computeDrawMatch(firmId, drawNumber);
   const { queued } = await queueDrawDigests(firmId, drawNumber);
-  await markDrawMatchNotified(firmId, drawNumber);
   for (const id of queued) await boss.send(QUEUES.deliver, { id }, { singletonKey: id });
   await queueFirmWebhook(boss, { firmId, drawNumber });
+  // Last: until then the tick's sweep sends this match again (a worker that died half-way).
+  await markDrawMatchNotified(firmId, drawNumber);
   console.log(`draw day: round #${drawNumber}, firm ${firmId}: ${counts.above} above (${counts.newlyAbove} newly), ${counts.nearMiss} near; ${queued.length} digests queued`);
 }

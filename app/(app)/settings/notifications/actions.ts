@@ -12,6 +12,8 @@ import { firmNotifyKindsSchema, myNotificationSettingsSchema } from "@/lib/users
 const saveMine = authedAction({ schema: myNotificationSettingsSchema }, async (viewer, input) => {
   await updateMyNotificationSettings(viewer.scope, viewer.email, input);
   revalidatePath("/settings/notifications");
+  // Something to return: an undefined result does not survive the trip to the form.
+  return { saved: true as const };
 });
 
 export async function myNotificationSettingsAction(_prev: unknown, form: FormData) {
@@ -21,6 +23,8 @@ export async function myNotificationSettingsAction(_prev: unknown, form: FormDat
 const saveFirmKinds = authedAction({ permission: "firm.manage", schema: firmNotifyKindsSchema }, async (viewer, input) => {
   await updateFirmNotifyKinds(viewer.scope, viewer.email, input);
   revalidatePath("/settings/notifications");
+  // Something to return: an undefined result does not survive the trip to the form.
+  return { saved: true as const };
 });
 
 export async function firmNotifyKindsAction(_prev: unknown, form: FormData) {
@@ -30,6 +34,8 @@ export async function firmNotifyKindsAction(_prev: unknown, form: FormData) {
 const saveWebhook = authedAction({ permission: "firm.manage", schema: firmWebhookSchema }, async (viewer, input) => {
   await setFirmWebhook(viewer.scope, viewer.email, input.webhookUrl);
   revalidatePath("/settings/notifications");
+  // Something to return: an undefined result does not survive the trip to the form.
+  return { saved: true as const };
 });
 
 export async function firmWebhookAction(_prev: unknown, form: FormData) {
