@@ -14,6 +14,7 @@ export const APP_NAV_LINKS: readonly AppNavLink[] = [
   { key: "team", href: "/settings/users", label: "Team" },
   { key: "outbox", href: "/settings/outbox", label: "Outbox" },
   { key: "firm", href: "/settings/firm", label: "Firm" },
+  { key: "notifications", href: "/settings/notifications", label: "Notifications" },
 ];
 
 export type AppNavProps = { links: readonly AppNavLink[]; currentPath: string };

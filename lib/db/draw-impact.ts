@@ -292,11 +292,17 @@ function checkId(name: string, value: string | undefined): void {
 }
 
 /**
- * The draw page: the scoped clients above the cut-off, newly above (not above for the previous
- * draw of the kind, with the score as of that draw), near misses, and ineligible clients in the
- * pool who would have been close — each sorted by margin, then last name.
+ * With the default random_page_cost the planner hash-joins the candidates against a scan of
+ * every (wide) client row instead of probing the primary key: ~40% of the query's time. Run it
+ * in the impact query's transaction.
  */
-export async function drawImpact(scope: Scope, drawNumber: string, options: DrawImpactOptions = {}): Promise<DrawImpact> {
+export const IMPACT_PLANNER_SETTING = "SET LOCAL random_page_cost = 1.1";
+
+/**
+ * The draw, its previous draw of the kind, the margins and the query the draw page runs: shared
+ * with the draw-day matching (lib/db/draw-results.ts), which stores the same rows.
+ */
+export async function prepareDrawImpact(scope: Scope, drawNumber: string, options: DrawImpactOptions = {}) {
   checkMargin("margin", options.margin);
   checkMargin("closeMargin", options.closeMargin);
   checkId("teamId", options.teamId);
@@ -313,10 +319,18 @@ export async function drawImpact(scope: Scope, drawNumber: string, options: Draw
     teamId: options.teamId ?? null,
     consultantId: options.consultantId ?? null,
   });
-  // With the default random_page_cost the planner hash-joins the candidates against a scan of
-  // every (wide) client row instead of probing the primary key: ~40% of the query's time.
+  return { draw, previousDraw, firm, margin, closeMargin, query };
+}
+
+/**
+ * The draw page: the scoped clients above the cut-off, newly above (not above for the previous
+ * draw of the kind, with the score as of that draw), near misses, and ineligible clients in the
+ * pool who would have been close — each sorted by margin, then last name.
+ */
+export async function drawImpact(scope: Scope, drawNumber: string, options: DrawImpactOptions = {}): Promise<DrawImpact> {
+  const { draw, previousDraw, margin, closeMargin, query } = await prepareDrawImpact(scope, drawNumber, options);
   const [, rows] = await prisma().$transaction([
-    prisma().$executeRawUnsafe("SET LOCAL random_page_cost = 1.1"),
+    prisma().$executeRawUnsafe(IMPACT_PLANNER_SETTING),
     prisma().$queryRawUnsafe<ImpactSqlRow[]>(query.sql, ...query.params),
   ]);
   return {

@@ -3,6 +3,7 @@ import { applyDrawKindMappings } from "@/lib/draws/classify-draw";
 import { diffRounds, type RoundChanges } from "@/lib/draws/diff-rounds";
 import type { NormalisedRound, RoundWarning } from "@/lib/draws/round";
 import { drawKindMappings } from "./draw-kinds";
+import { enqueueDrawMatching } from "./draw-results";
 import { prisma, Prisma } from "./prisma";
 
 type Tx = Prisma.TransactionClient;
@@ -90,7 +91,11 @@ export async function importRounds(
           warnings: options.warnings ?? [],
           dryRun: Boolean(options.dryRun),
         };
-        if (diff.added.length) await tx.draw.createMany({ data: diff.added.map(roundToRow) });
+        if (diff.added.length) {
+          await tx.draw.createMany({ data: diff.added.map(roundToRow) });
+          // Draw day: every firm is matched against a recent new round (the intent, recorded with the import).
+          if (!options.dryRun) await enqueueDrawMatching(summary.added, tx);
+        }
         const now = new Date();
         for (const { round } of [...diff.updated, ...confirmedUnchanged.map((round) => ({ round }))]) {
           await tx.draw.update({ where: { number: round.number }, data: { ...roundToRow(round), provisional: false, updatedAt: now } });

@@ -131,9 +131,10 @@ function get(url: URL, signal: AbortSignal, lookup: LookupFunction | undefined):
 
 /**
  * dns.lookup that refuses a host when any of its addresses is not public. It runs as the socket
- * connects, so the address checked is the address used (no second lookup to rebind).
+ * connects, so the address checked is the address used (no second lookup to rebind). Also guards
+ * the firm webhooks (lib/webhooks/send.ts).
  */
-const guardedLookup: LookupFunction = (hostname, options, callback) => {
+export const guardedLookup: LookupFunction = (hostname, options, callback) => {
   dns.lookup(hostname, { ...options, all: true }, (error, addresses) => {
     if (error) return callback(error, "", 0);
     const verdict = checkAddresses(hostname, addresses.map((a) => a.address));
