@@ -122,6 +122,7 @@ export function rosterQueryToSearch(query: Partial<RosterQuery>): string {
   set("crsMax", query.crsMax);
   set("expiringWithin", query.expiringWithin);
   set("cutoff", query.cutoff);
+  set("ita", query.ita);
   if (query.archived && query.archived !== "exclude") set("archived", query.archived);
   if (query.sort && query.sort !== "name") set("sort", query.sort);
   if (query.dir && query.dir !== "asc") set("dir", query.dir);
