@@ -1,8 +1,7 @@
 import type { Metadata } from "next";
-import { ActionForm } from "@/components/forms/ActionForm";
-import { Alert, Card, CheckboxField, PageHeader, TextField } from "@/components/ui";
+import { FirmSettingsForm } from "@/components/settings/FirmSettingsForm";
+import { Card, PageHeader } from "@/components/ui";
 import { getFirmSettings } from "@/lib/db/firm-settings";
-import { DRAW_KIND_LABELS, DRAW_KINDS } from "@/lib/draws/kinds";
 import { requireViewer } from "@/lib/server/session";
 import { updateFirmSettingsAction } from "./actions";
 
@@ -11,44 +10,11 @@ export const metadata: Metadata = { title: "Firm settings" };
 export default async function FirmSettingsPage() {
   const viewer = await requireViewer("firm.manage");
   const settings = await getFirmSettings(viewer.scope);
-  const followsAll = settings.followedDrawKinds.length === 0;
   return (
     <div className="stack-lg">
       <PageHeader title="Firm settings" description={`How DrawDesk works for ${settings.name}. Every change is recorded in the audit log.`} />
       <Card>
-        <ActionForm
-          action={updateFirmSettingsAction}
-          submitLabel="Save settings"
-          aria-label="Firm settings"
-          success={() => (
-            <Alert tone="success" title="Settings saved">
-              The new settings apply at once.
-            </Alert>
-          )}
-        >
-          <TextField label="Time zone" name="timeZone" defaultValue={settings.timeZone} required hint="An IANA zone such as America/Toronto: decides today's date, deadlines and the ITA day." />
-          <TextField label="Near-miss margin (CRS points)" name="nearMissMargin" type="number" min={0} max={100} defaultValue={settings.nearMissMargin} required />
-          <TextField
-            label="Document buffer (months)"
-            name="documentBufferMonths"
-            type="number"
-            min={0}
-            max={24}
-            defaultValue={settings.documentBufferMonths}
-            required
-            hint="Documents of invited clients should stay valid this long after the application due date."
-          />
-          <fieldset className="stack-sm">
-            <legend>Draw kinds the firm follows</legend>
-            <p className="small muted">Unticked kinds stay in the ledger but leave the dashboard. Tick none to follow every kind.</p>
-            {DRAW_KINDS.map((kind) => (
-              <CheckboxField key={kind} label={DRAW_KIND_LABELS[kind]} name="followedDrawKinds" value={kind} defaultChecked={!followsAll && settings.followedDrawKinds.includes(kind)} />
-            ))}
-          </fieldset>
-          <TextField label="Firm name on PDFs" name="pdfFirmName" defaultValue={settings.pdfFirmName ?? ""} hint={`Empty: ${settings.name}.`} />
-          <TextField label="Logo for PDFs (PNG or JPEG, at most 512 KB)" name="logo" type="file" accept="image/png,image/jpeg" hint={settings.hasLogo ? `A ${settings.logoType} logo is set.` : "No logo yet."} />
-          {settings.hasLogo && <CheckboxField label="Remove the logo" name="removeLogo" />}
-        </ActionForm>
+        <FirmSettingsForm action={updateFirmSettingsAction} settings={settings} />
       </Card>
     </div>
   );
