@@ -286,6 +286,15 @@ describe("validateClientCsv: found by the fuzz tests (csv-import.fuzz.test.ts)",
     expect(result.errors.map((e) => [e.line, e.column])).toEqual([[2, "firstName"]]);
     expect(result.errors[0].message).toMatch(/NUL character/);
   });
+
+  it("reports a date or time outside the years 1900–9998 as that cell's error (year 1 broke the expiry arithmetic)", () => {
+    const result = validateClientCsv(csv({ ...GOOD, profileSubmittedAt: "0001-01-01T00:00:00+14:00", passportExpiresAt: "1899-12-31" }), context);
+    expect(result.rows).toEqual([]);
+    expect(result.errors.map((e) => [e.line, e.column, e.message])).toEqual([
+      [2, "profileSubmittedAt", "Use a year from 1900 to 9998."],
+      [2, "passportExpiresAt", "Use a year from 1900 to 9998."],
+    ]);
+  });
 });
 
 describe("validateClientCsv: a header of empty names (fuzz counterexample: the file \",\")", () => {

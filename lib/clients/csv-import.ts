@@ -379,7 +379,9 @@ function* validationSteps(text: string, context: CsvValidationContext): Generato
     });
     const input = validateRow(get, line, rowContext, rowErrors);
     const rowKeys = { profileNumber: get("profileNumber").toUpperCase(), email: get("email").toLowerCase() };
-    keys.push({ line, profileNumber: rowKeys.profileNumber || null, email: rowKeys.email || null });
+    // A key with a NUL (already this row's error) cannot be looked up in PostgreSQL either.
+    const key = (value: string) => (value === "" || value.includes("\u0000") ? null : value);
+    keys.push({ line, profileNumber: key(rowKeys.profileNumber), email: key(rowKeys.email) });
     for (const field of ["profileNumber", "email"] as const) {
       const key = rowKeys[field];
       if (key === "") continue;
