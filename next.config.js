@@ -18,7 +18,8 @@ const nextConfig = {
   // pg, @node-rs/argon2 and @prisma/client are external by default. pdfkit reads its font metrics
   // from files next to its own code and exceljs pulls in optional Node-only modules: both must be
   // loaded from node_modules at run time rather than bundled.
-  serverExternalPackages: ["@prisma/adapter-pg", "pdfkit", "exceljs"],
+  // fontkit (pdfkit's font engine, also used to pick fallback fonts) likewise.
+  serverExternalPackages: ["@prisma/adapter-pg", "pdfkit", "fontkit", "exceljs"],
   // IRCC's full rounds feed is ~0.7 MB and grows with every draw; uploads go through a server
   // action, whose default body limit is 1 MB.
   experimental: { serverActions: { bodySizeLimit: "8mb" } },

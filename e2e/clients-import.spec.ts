@@ -3,7 +3,7 @@ import { signIn } from "./support/auth";
 import { consultantOf, profileNumber, seedFirm } from "./support/firm";
 
 const HEADER =
-  "firstName,lastName,email,dateOfBirth,team,consultantEmail,profileNumber,profileSubmittedAt,profileExpiresAt,status,programs,nominationProvince,categories,crs,crsEffectiveAt,languageTestDate,ecaIssuedAt,workPermitExpiresAt,passportExpiresAt,notes";
+  "firstName,lastName,email,dateOfBirth,team,consultantEmail,profileNumber,profileSubmittedAt,profileExpiresAt,status,programs,nominationProvince,categories,crs,crsEffectiveAt,languageTest,languageTestDate,languageListening,languageReading,languageWriting,languageSpeaking,ecaIssuedAt,workPermitExpiresAt,passportExpiresAt,notes";
 
 function row(values: Record<string, string>): string {
   return HEADER.split(",")
@@ -51,7 +51,7 @@ test("a valid CSV is imported and its rows appear in the roster; a duplicate is 
   const csv = [
     HEADER,
     row({ firstName: "Hana", lastName: "Csvimport", email: `hana-${firm.slug}@client.example`, team: "Team One", profileNumber: first, profileSubmittedAt: "2026-02-01T10:00:00Z", programs: "CEC;FSW", categories: "stem", crs: "488" }),
-    row({ firstName: "Ravi", lastName: "Csvimport", team: "Team One", consultantEmail: consultant.email, profileNumber: profileNumber(), profileSubmittedAt: "2026-02-03T08:15:30", programs: "FSW", crs: "462", languageTestDate: "2025-06-01" }),
+    row({ firstName: "Ravi", lastName: "Csvimport", team: "Team One", consultantEmail: consultant.email, profileNumber: profileNumber(), profileSubmittedAt: "2026-02-03T08:15:30", programs: "FSW", crs: "462", languageTest: "ielts_general", languageTestDate: "2025-06-01", languageListening: "8", languageReading: "7", languageWriting: "6.5", languageSpeaking: "7" }),
   ].join("\n");
 
   await signIn(page, consultant, "/clients/import");
@@ -72,6 +72,53 @@ test("a valid CSV is imported and its rows appear in the roster; a duplicate is 
   await expect(page.getByTestId("import-summary")).toContainText("2 duplicates");
   await page.goto("/clients?q=csvimport");
   await expect(names).toHaveCount(2);
+});
+
+test("a large CSV reports rows checked while it is checked, then rows saved", async ({ page }) => {
+  const firm = await seedFirm("import-progress");
+  const consultant = consultantOf(firm, 0);
+  const ROWS = 6_000;
+  const csv = [
+    HEADER,
+    ...Array.from({ length: ROWS }, (_, i) =>
+      row({ firstName: `Row${i}`, lastName: "Progressrow", team: "Team One", profileNumber: `PRG${String(i).padStart(7, "0")}`, profileSubmittedAt: "2026-02-01T10:00:00Z", programs: "CEC", crs: "470" }),
+    ),
+  ].join("\n");
+  await signIn(page, consultant, "/clients/import");
+
+  // The route's stream: "check" progress from the moment the file is read, then the report.
+  const response = await page.request.post("/api/clients/import?mode=all-or-nothing&dryRun=1", { headers: { "Content-Type": "text/csv; charset=utf-8" }, data: csv });
+  expect(response.ok()).toBe(true);
+  const events = (await response.text())
+    .trim()
+    .split("\n")
+    .map((l) => JSON.parse(l) as { type: string; phase?: string; done?: number; total?: number });
+  const checks = events.filter((e) => e.type === "progress");
+  expect(checks[0]).toEqual({ type: "progress", phase: "check", done: 0, total: ROWS });
+  expect(checks.at(-1)).toEqual({ type: "progress", phase: "check", done: ROWS, total: ROWS });
+  expect(checks.every((e, i) => e.phase === "check" && (i === 0 || e.done! >= checks[i - 1].done!))).toBe(true);
+  expect(events.at(-1)).toMatchObject({ type: "result", report: { total: ROWS, valid: ROWS, imported: 0 } });
+
+  // The page: every text the progress area showed, recorded as it changes.
+  await page.evaluate(() => {
+    const seen: string[] = [];
+    (window as unknown as { progressSeen: string[] }).progressSeen = seen;
+    new MutationObserver(() => {
+      for (const el of document.querySelectorAll('[aria-live="polite"] p')) if (seen.at(-1) !== el.textContent) seen.push(el.textContent ?? "");
+    }).observe(document.body, { subtree: true, childList: true, characterData: true });
+  });
+  await upload(page, "large.csv", csv);
+  await expect(page.getByTestId("import-summary")).toContainText("6,000 rows: 6,000 valid, 0 with problems");
+  const progressSeen = () => page.evaluate(() => (window as unknown as { progressSeen: string[] }).progressSeen.splice(0));
+  expect((await progressSeen()).some((t) => /^[\d,]+ of 6,000 rows checked$/.test(t))).toBe(true);
+
+  // The import checks every row again before saving: that phase counts rows too, no bare spinner.
+  await page.getByRole("button", { name: "Import 6,000 clients" }).click();
+  await expect(page.getByRole("status", { name: "Import complete" })).toContainText("Imported 6,000 clients");
+  const seen = await progressSeen();
+  const firstSaved = seen.findIndex((t) => /^[\d,]+ of 6,000 rows saved$/.test(t));
+  expect(firstSaved, seen.join(" | ")).toBeGreaterThan(0);
+  expect(seen.slice(0, firstSaved).some((t) => /^[\d,]+ of 6,000 rows checked$/.test(t)), seen.join(" | ")).toBe(true);
 });
 
 test("the template downloads with the documented header", async ({ page }) => {

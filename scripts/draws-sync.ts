@@ -41,12 +41,10 @@ async function main(): Promise<number> {
     console.error(USAGE);
     return 2;
   }
-  const { IRCC_ROUNDS_URL, loadRoundsSource } = await import("@/lib/draws/load-source");
-  const { parseRounds } = await import("@/lib/draws/parse-rounds");
-  const url = values.url || process.env.DRAWS_FEED_URL || IRCC_ROUNDS_URL;
+  const { feedUrl, fetchFeedRounds } = await import("@/lib/draws/feed");
+  const url = values.url || feedUrl();
   // Fetch before touching the database: an unreachable feed fails fast and starts nothing.
-  const json = await loadRoundsSource(url);
-  const { rounds, warnings } = parseRounds(json);
+  const { rounds, warnings } = await fetchFeedRounds(url);
   return withDatabase(async () => {
     const { importRounds } = await import("@/lib/db/draws-import");
     const summary = await importRounds(rounds, { source: url, importedBy: "draws:sync", warnings, dryRun: values["dry-run"] });

@@ -8,10 +8,10 @@ import net from "node:net";
 import { setTimeout as sleep } from "node:timers/promises";
 import { buildIfStale, NEXT_BIN } from "./lib/build-if-stale";
 import { resolveDatabase, ROOT, type RunningDatabase } from "./lib/embedded-db";
-import { runPrisma } from "./lib/prisma-cli";
+import { migrateIfNeeded } from "./lib/migrations";
 import { runDemoSeed, type SeedResult } from "./lib/run-seed";
 import { resolveNextAuthSecret } from "./lib/secret";
-import { onShutdownSignal, stopDatabase } from "./lib/shutdown";
+import { onShutdownSignal } from "./lib/shutdown";
 
 const dev = process.argv.includes("--dev");
 const port = Number(process.env.PORT || 3000);
@@ -27,6 +27,7 @@ const EXIT_WITH_PARENT =
 
 let db: RunningDatabase | null = null;
 let next: ChildProcess | null = null;
+let worker: ChildProcess | null = null;
 let stopping = false;
 const stopBuild = new AbortController();
 
@@ -45,8 +46,7 @@ function portIsFree(): Promise<boolean> {
   });
 }
 
-async function stopNext(): Promise<void> {
-  const child = next;
+async function stopChild(child: ChildProcess | null): Promise<void> {
   if (!child || child.exitCode !== null || child.signalCode !== null) return;
   const exited = new Promise((resolve) => child.once("exit", resolve));
   child.kill("SIGTERM");
@@ -56,13 +56,30 @@ async function stopNext(): Promise<void> {
   }
 }
 
+/**
+ * The draw-day worker (scripts/worker.ts) beside the server, with the same environment; it joins
+ * the database this process holds. Its exit does not stop the app: the web app works without it
+ * (mail waits in the outbox, rounds are matched when a worker next runs).
+ */
+function startWorker(env: NodeJS.ProcessEnv): ChildProcess {
+  const child = spawn(process.execPath, ["--import", EXIT_WITH_PARENT, "--conditions=react-server", "--import", "tsx", "scripts/worker.ts"], {
+    cwd: ROOT,
+    stdio: ["ignore", "inherit", "inherit"],
+    env,
+  });
+  child.on("exit", (code, signal) => {
+    if (!stopping) console.error(`\nThe draw-day worker stopped (${signal ?? `exit code ${code}`}); the app goes on without it.`);
+  });
+  return child;
+}
+
 async function shutdown(code: number): Promise<void> {
   if (stopping) return;
   stopping = true;
   stopBuild.abort();
   try {
-    await stopNext();
-    if (db) await stopDatabase(db);
+    await Promise.all([stopChild(next), stopChild(worker)]);
+    if (db) await db.stop();
   } catch (error) {
     console.error(`While stopping: ${(error as Error).message}`);
     code ||= 1;
@@ -72,7 +89,7 @@ async function shutdown(code: number): Promise<void> {
 
 async function prepareDatabase(): Promise<{ db: RunningDatabase; seed: SeedResult }> {
   db = await resolveDatabase();
-  await runPrisma(["migrate", "deploy"], db.url, { quiet: true });
+  await migrateIfNeeded(db.url, { log: (m) => console.log(m) });
   const seed = await runDemoSeed(db.url);
   return { db, seed };
 }
@@ -106,6 +123,7 @@ function banner(url: string, seed: SeedResult): void {
       ? `  Demo sign-in:  ${seed.signIn.email}  /  ${seed.signIn.password}${seed.seeded ? "   (demo firm created just now)" : ""}`
       : "  No demo sign-in: the database already had firms, or the demo seed is not available yet.",
     "",
+    ...(db?.location ? [`  Data: ${db.location} (embedded PostgreSQL; see README, "Where the data lives")`, ""] : []),
     "  Ctrl-C to stop",
     "",
   ];
@@ -162,20 +180,22 @@ async function main(): Promise<void> {
 
   const appUrl = `http://localhost:${port}`;
   const mode = dev ? "dev" : "start";
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    DATABASE_URL: databaseUrl,
+    NEXTAUTH_SECRET: secret,
+    NEXTAUTH_URL: process.env.NEXTAUTH_URL || appUrl,
+    NEXT_TELEMETRY_DISABLED: "1",
+    NODE_ENV: dev ? "development" : "production",
+    PORT: String(port),
+  };
   const child = spawn(process.execPath, ["--import", EXIT_WITH_PARENT, NEXT_BIN, mode, "-p", String(port), "-H", host], {
     cwd: ROOT,
     stdio: ["ignore", "pipe", "inherit"],
-    env: {
-      ...process.env,
-      DATABASE_URL: databaseUrl,
-      NEXTAUTH_SECRET: secret,
-      NEXTAUTH_URL: process.env.NEXTAUTH_URL || appUrl,
-      NEXT_TELEMETRY_DISABLED: "1",
-      NODE_ENV: dev ? "development" : "production",
-      PORT: String(port),
-    },
+    env,
   });
   next = child;
+  if (process.env.DRAWDESK_WORKER?.trim().toLowerCase() !== "off") worker = startWorker(env);
 
   // Next's own start-up lines (its "Local:" URL shows the bind address) are held back until the
   // banner is printed, and shown only if the server does not come up; later output passes through.

@@ -1,15 +1,18 @@
 import type { ReactNode } from "react";
 import { SignOutButton } from "@/components/auth/SignOutButton";
+import { NotificationBell } from "@/components/notifications/NotificationBell";
 import { APP_NAV_LINKS, AppShell } from "@/components/ui";
 import { ROLE_LABELS } from "@/lib/auth/permissions";
 import { can } from "@/lib/auth/scope";
 import { getFirm } from "@/lib/db/firms";
+import { recentNotifications, unreadNotificationCount } from "@/lib/db/notifications";
 import { requireViewer } from "@/lib/server/session";
+import { openNotificationAction } from "./settings/notifications/actions";
 
 // Every screen inside needs a session; the proxy redirects too, this is the second lock.
 export default async function AppLayout({ children }: { children: ReactNode }) {
   const viewer = await requireViewer();
-  const firm = await getFirm(viewer.scope);
+  const [firm, unread, notifications] = await Promise.all([getFirm(viewer.scope), unreadNotificationCount(viewer.scope), recentNotifications(viewer.scope)]);
   const links = APP_NAV_LINKS.filter((link) => {
     if (link.key === "audit") return can(viewer.scope, "audit.read");
     if (link.key === "team") return can(viewer.scope, "users.manage");
@@ -17,7 +20,9 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
     return true;
   });
   return (
-    <AppShell user={{ name: viewer.name, email: viewer.email, role: ROLE_LABELS[viewer.role], firmName: firm.name }} links={links} signOutSlot={<SignOutButton />}>
+    <AppShell user={{ name: viewer.name, email: viewer.email, role: ROLE_LABELS[viewer.role], firmName: firm.name }} links={links}
+      headerSlot={<NotificationBell unread={unread} items={notifications} openAction={openNotificationAction} />}
+      signOutSlot={<SignOutButton />}>
       {children}
     </AppShell>
   );

@@ -6,10 +6,12 @@ import { NearMisses } from "@/components/dashboard/NearMisses";
 import { NewlyAbove } from "@/components/dashboard/NewlyAbove";
 import styles from "@/components/dashboard/Dashboard.module.css";
 import { TeamFilter } from "@/components/dashboard/TeamFilter";
+import { SyncStatus } from "@/components/draws/SyncStatus";
 import { MailNotConfiguredNotice } from "@/components/mail/MailNotConfiguredNotice";
 import { Alert, EmptyState, PageHeader } from "@/components/ui";
 import { can, seesAllTeams } from "@/lib/auth/scope";
 import { comingChanges, drawWatch, expiryRadar, WATCH_DAYS, withLatest } from "@/lib/db/dashboard";
+import { drawSyncStatus } from "@/lib/db/draw-sync-status";
 import { latestDrawsPerKind } from "@/lib/db/draws";
 import { listTeams } from "@/lib/db/teams";
 import { mailConfigured } from "@/lib/mail/transport";
@@ -24,11 +26,12 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
   const teams = (await listTeams(viewer.scope)).filter((t) => all || viewer.scope.teamIds.includes(t.id));
   // An unknown or foreign team id is ignored rather than an error: the URL may be an old bookmark.
   const team = teams.find((t) => t.id === params.team);
-  const [latest, watch, radar, changes] = await Promise.all([
+  const [latest, watch, radar, changes, sync] = await Promise.all([
     latestDrawsPerKind(),
     drawWatch(viewer.scope, { teamId: team?.id, limit: 5 }),
     expiryRadar(viewer.scope, { teamId: team?.id, limit: 6 }),
     comingChanges(viewer.scope, { teamId: team?.id, limit: 6 }),
+    drawSyncStatus(),
   ]);
   const kinds = withLatest(latest, watch);
   const who = team ? `team ${team.name}` : all ? "the whole firm" : teams.length === 1 ? `team ${teams[0].name}` : "your teams";
@@ -46,6 +49,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
       )}
       <section aria-labelledby="latest-draws" className="stack-sm">
         <h2 id="latest-draws">Latest draws</h2>
+        <SyncStatus status={sync} now={new Date()} details={can(viewer.scope, "draws.import")} />
         {kinds.length === 0 ? (
           <EmptyState title="No draws yet" description="Import IRCC's rounds to see the latest cut-offs." />
         ) : (

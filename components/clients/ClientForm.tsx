@@ -5,10 +5,11 @@ import { startTransition, useActionState, useEffect, useRef, useState, type Form
 import { Alert, Button, Card, CheckboxField, Input, SelectField, TextareaField, TextField } from "@/components/ui";
 import { clientInputSchema, PROVINCES } from "@/lib/clients/schema";
 import { CLIENT_STATUS_LABELS, CLIENT_STATUSES } from "@/lib/clients/status";
-import { ABILITIES, type CrsInput } from "@/lib/crs";
+import type { CrsInput } from "@/lib/crs";
 import { CATEGORY_KINDS, DRAW_KIND_LABELS, PROGRAMS } from "@/lib/draws/kinds";
 import { clientDraftFromForm, fieldErrorsOf, splitInstant, type ClientSaveResult, type CrsMode, type InstantField } from "./client-form-data";
 import { CrsCalculator } from "./CrsCalculator";
+import { LanguageTestFields, languageTestDraftOf } from "./LanguageTestFields";
 import styles from "./ClientForm.module.css";
 
 /** The record as the form shows it; dates "YYYY-MM-DD", instants ISO strings. */
@@ -37,7 +38,7 @@ export interface ClientFormValues {
   canadianWorkStartedOn: string | null;
   languageTestType: string | null;
   languageTestDate: string | null;
-  languageResults: Record<string, string> | null;
+  languageResults: Record<string, unknown> | null;
   ecaIssuer: string | null;
   ecaIssuedOn: string | null;
   workPermitExpiresOn: string | null;
@@ -68,7 +69,7 @@ const FIELD_LABELS: Record<string, string> = {
   manualCrsReason: "Why entered by hand",
   crsEffectiveAt: "Score in effect from",
   canadianWorkStartedOn: "Canadian work started on",
-  languageTestType: "Test",
+  languageTestType: "Language test",
   languageTestDate: "Test result date",
   ecaIssuer: "ECA issuer",
   ecaIssuedOn: "ECA issued on",
@@ -81,12 +82,11 @@ function fieldLabel(path: string): string {
   if (FIELD_LABELS[path]) return FIELD_LABELS[path];
   if (path.startsWith("crsFactors")) return `CRS calculator (${path.slice("crsFactors.".length) || "factors"})`;
   if (path.startsWith("categories")) return "Categories";
-  if (path.startsWith("languageResults")) return "Language test results";
+  if (path.startsWith("languageResults.")) return `Language test: ${path.slice("languageResults.".length)}`;
   return path;
 }
 
 const PROGRAM_LABELS: Record<string, string> = { FSW: "Federal Skilled Worker (FSW)", CEC: "Canadian Experience Class (CEC)", FST: "Federal Skilled Trades (FST)" };
-const LANGUAGE_TESTS = ["IELTS General", "CELPIP General", "PTE Core", "TEF Canada", "TCF Canada"];
 const ECA_ISSUERS = ["WES", "ICAS", "IQAS", "CES", "ICES", "MCC", "PEBC"];
 
 function DateTimeField({ name, label, initial, timeZone, error, hint, required }: { name: InstantField; label: string; initial: string | null; timeZone: string; error?: string; hint?: string; required?: boolean }) {
@@ -120,6 +120,20 @@ function DateTimeField({ name, label, initial, timeZone, error, hint, required }
   );
 }
 
+/**
+ * The calculator's first language may come from the language test section, whose own checks
+ * already report each result against its scale: the calculator's copy of the same problem
+ * (crsFactors.firstLanguage.scores.reading, …) would only repeat it.
+ */
+function withoutRepeatedLanguageErrors(errors: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(errors).filter(([path]) => {
+      const repeated = /^crsFactors\.firstLanguage\.(?:scores|clb)\.(\w+)$/.exec(path);
+      return !repeated || !(`languageResults.${repeated[1]}` in errors || path.includes(".scores."));
+    }),
+  );
+}
+
 function Section({ title, description, children }: { title: string; description?: ReactNode; children: ReactNode }) {
   return (
     <Card title={title} description={description}>
@@ -145,6 +159,7 @@ export function ClientForm({
   cancelHref,
   clientId,
   version,
+  createdCategories = [],
 }: {
   action: SaveAction;
   values: ClientFormValues;
@@ -157,6 +172,8 @@ export function ClientForm({
   cancelHref: string;
   clientId?: string;
   version?: number;
+  /** Category kinds a platform administrator created for new IRCC categories (CategoryKind). */
+  createdCategories?: { code: string; label: string }[];
 }) {
   const [state, dispatch, pending] = useActionState<ClientSaveResult | null, FormData>(action, null);
   const [browserErrors, setBrowserErrors] = useState<Record<string, string> | null>(null);
@@ -164,6 +181,7 @@ export function ClientForm({
   const [nominationProvince, setNominationProvince] = useState(values.nominationProvince ?? "");
   const [crsMode, setCrsMode] = useState<CrsMode>(values.crsFactors ? "calculator" : values.manualCrs !== null ? "manual" : "calculator");
   const [timeZone, setTimeZone] = useState("UTC");
+  const [languageTest, setLanguageTest] = useState(() => languageTestDraftOf(values.languageTestType, values.languageResults));
   const summaryRef = useRef<HTMLDivElement>(null);
 
   const serverFailure = !browserErrors && state && !state.ok ? state : null;
@@ -171,7 +189,7 @@ export function ClientForm({
   useEffect(() => {
     if (state && !state.ok) summaryRef.current?.focus();
   }, [state]);
-  const errors: Record<string, string> = browserErrors ?? serverFailure?.fieldErrors ?? {};
+  const errors = withoutRepeatedLanguageErrors(browserErrors ?? serverFailure?.fieldErrors ?? {});
   const errorCount = Object.keys(errors).length;
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
@@ -189,7 +207,7 @@ export function ClientForm({
     startTransition(() => dispatch(form));
   }
 
-  const knownCategories = new Set<string>(CATEGORY_KINDS);
+  const knownCategories = new Set<string>([...CATEGORY_KINDS, ...createdCategories.map((c) => c.code)]);
   const otherCategories = values.categories.filter((c) => !knownCategories.has(c));
   const zones = firmTimeZone === "UTC" ? ["UTC"] : ["UTC", firmTimeZone];
 
@@ -315,6 +333,9 @@ export function ClientForm({
               {CATEGORY_KINDS.map((c) => (
                 <CheckboxField key={c} label={DRAW_KIND_LABELS[c]} name="categories" value={c} defaultChecked={values.categories.includes(c)} />
               ))}
+              {createdCategories.map((c) => (
+                <CheckboxField key={c.code} label={c.label} name="categories" value={c.code} defaultChecked={values.categories.includes(c.code)} />
+              ))}
             </div>
           </fieldset>
           <div className={styles.grid}>
@@ -327,6 +348,10 @@ export function ClientForm({
             />
           </div>
         </div>
+      </Section>
+
+      <Section title="Language test" description="The first official language's test. Its date starts the 2-year validity; the calculator below can take its levels.">
+        <LanguageTestFields value={languageTest} onChange={setLanguageTest} date={values.languageTestDate} errors={errors} />
       </Section>
 
       <Section title="CRS" description="Compute the score from the client's factors with the built-in calculator, or enter it by hand with a reason.">
@@ -349,7 +374,7 @@ export function ClientForm({
             </div>
           </fieldset>
           {crsMode === "calculator" && (
-            <CrsCalculator initial={values.crsFactors} dateOfBirth={dateOfBirth} today={today} nominated={nominationProvince !== ""} errors={errors} />
+            <CrsCalculator initial={values.crsFactors} dateOfBirth={dateOfBirth} today={today} nominated={nominationProvince !== ""} recordedTest={languageTest} errors={errors} />
           )}
           {crsMode === "calculator" && errors.crsFactors && <p className="small" style={{ color: "var(--danger)" }}>{errors.crsFactors}</p>}
           {crsMode === "manual" && (
@@ -371,31 +396,6 @@ export function ClientForm({
               <TextField label="Canadian work started on" name="canadianWorkStartedOn" type="date" defaultValue={values.canadianWorkStartedOn ?? ""} hint="Of the current job in Canada: shows when the next year adds points" error={errors.canadianWorkStartedOn} />
             </div>
           )}
-        </div>
-      </Section>
-
-      <Section title="Language test">
-        <div className={styles.grid}>
-          <SelectField label="Test" name="languageTestType" defaultValue={values.languageTestType ?? ""} error={errors.languageTestType}>
-            <option value="">No test recorded</option>
-            {LANGUAGE_TESTS.map((t) => (
-              <option key={t} value={t}>
-                {t}
-              </option>
-            ))}
-          </SelectField>
-          <TextField label="Test result date" name="languageTestDate" type="date" defaultValue={values.languageTestDate ?? ""} hint="Results are valid 2 years from this date" error={errors.languageTestDate} />
-          {ABILITIES.map((a) => (
-            <TextField
-              key={a}
-              label={`Result: ${a}`}
-              name={`languageResults.${a}`}
-              defaultValue={values.languageResults?.[a] ?? ""}
-              maxLength={10}
-              hint={a === "reading" ? "Band, score or CLB as reported" : undefined}
-              error={errors[`languageResults.${a}`]}
-            />
-          ))}
         </div>
       </Section>
 

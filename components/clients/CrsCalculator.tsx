@@ -4,6 +4,7 @@ import { useMemo, useState, type ReactNode } from "react";
 import { CheckboxField, SelectField, TextField } from "@/components/ui";
 import {
   ABILITIES,
+  ABILITY_LABELS,
   ageOn,
   calculateCrs,
   crsInputSchema,
@@ -15,7 +16,10 @@ import {
   type EducationLevel,
   type Language,
 } from "@/lib/crs";
+import { isLanguageTest, LANGUAGE_TEST_INFO } from "@/lib/language/tests";
+import { OTHER_TEST } from "@/lib/language/recorded-test";
 import { CrsBreakdown } from "./CrsBreakdown";
+import { type LanguageTestDraft, RecordedTestLevels } from "./LanguageTestFields";
 import { CRS_SECTION_LABELS } from "./labels";
 import styles from "./ClientForm.module.css";
 
@@ -25,11 +29,12 @@ const CANADIAN_EDUCATION_LABELS: Record<CanadianEducationLevel, string> = {
   three_year_or_more: "Three years or longer, or a master's or PhD",
 };
 const LANGUAGE_LABELS: Record<Language, string> = { english: "English", french: "French" };
-const ABILITY_LABELS: Record<Ability, string> = { reading: "Reading", writing: "Writing", listening: "Listening", speaking: "Speaking" };
 const CLB_OPTIONS = Array.from({ length: 13 }, (_, i) => i);
 
 type Clb = Record<Ability, string>;
 interface FactorsState {
+  /** The first language's levels come from the language test section (when one is recorded). */
+  useRecordedTest: boolean;
   age: string;
   ageTouched: boolean;
   hasAccompanyingSpouse: boolean;
@@ -55,6 +60,8 @@ const clbOf = (scores: Record<Ability, number> | undefined): Clb =>
 
 function initialState(factors: CrsInput | null, dobGivesAge: boolean): FactorsState {
   return {
+    // A new profile takes the recorded test; a stored one keeps what it was computed from.
+    useRecordedTest: !factors || "test" in factors.firstLanguage,
     age: factors ? String(factors.age) : "",
     // A stored age gives way to the date of birth: age points move on each birthday.
     ageTouched: Boolean(factors) && !dobGivesAge,
@@ -78,6 +85,8 @@ function initialState(factors: CrsInput | null, dobGivesAge: boolean): FactorsSt
 
 const num = (value: string) => (value.trim() === "" ? undefined : Number(value));
 const clbDraft = (clb: Clb) => ({ reading: num(clb.reading), writing: num(clb.writing), listening: num(clb.listening), speaking: num(clb.speaking) });
+/** A result as typed: "7,5" is a French-locale 7.5. */
+const scoreDraft = (results: Clb) => clbDraft({ reading: results.reading.replace(",", "."), writing: results.writing.replace(",", "."), listening: results.listening.replace(",", "."), speaking: results.speaking.replace(",", ".") });
 
 function safeAge(dateOfBirth: string, today: string): number | null {
   try {
@@ -117,6 +126,7 @@ export function CrsCalculator({
   dateOfBirth,
   today,
   nominated,
+  recordedTest,
   errors,
 }: {
   initial: CrsInput | null;
@@ -124,6 +134,8 @@ export function CrsCalculator({
   today: string;
   /** From the nomination section: a provincial nomination adds 600 points. */
   nominated: boolean;
+  /** The language test section's current values. */
+  recordedTest: LanguageTestDraft;
   errors: Record<string, string>;
 }) {
   const [s, setState] = useState(() => initialState(initial, safeAge(dateOfBirth, today) !== null));
@@ -133,14 +145,21 @@ export function CrsCalculator({
 
   const ageFromBirth = safeAge(dateOfBirth, today);
   const age = !s.ageTouched && ageFromBirth !== null ? String(ageFromBirth) : s.age;
-  const secondLanguage: Language = s.firstLanguage === "english" ? "french" : "english";
+  const recordedType = recordedTest.type;
+  const fromTest = s.useRecordedTest && recordedType !== "";
+  const designated = fromTest && isLanguageTest(recordedType) ? recordedType : null;
+  const firstLanguage: Language = designated ? LANGUAGE_TEST_INFO[designated].language : s.firstLanguage;
+  const secondLanguage: Language = firstLanguage === "english" ? "french" : "english";
 
   const draft = useMemo(
     () => ({
       age: num(age),
+      // A designated test goes as its raw scores: the schema converts them with IRCC's chart.
       hasAccompanyingSpouse: s.hasAccompanyingSpouse,
       education: s.education || undefined,
-      firstLanguage: { language: s.firstLanguage, clb: clbDraft(s.firstClb) },
+      firstLanguage: designated
+        ? { test: designated, scores: scoreDraft(recordedTest.results) }
+        : { language: firstLanguage, clb: fromTest && recordedType === OTHER_TEST ? clbDraft(recordedTest.results) : clbDraft(s.firstClb) },
       secondLanguage: s.hasSecondLanguage ? { language: secondLanguage, clb: clbDraft(s.secondClb) } : null,
       canadianWorkYears: num(s.canadianWorkYears),
       foreignWorkYears: num(s.foreignWorkYears),
@@ -152,7 +171,7 @@ export function CrsCalculator({
       canadianEducation: s.canadianEducation,
       provincialNomination: nominated,
     }),
-    [age, s, secondLanguage, nominated],
+    [age, s, designated, firstLanguage, fromTest, recordedType, recordedTest.results, secondLanguage, nominated],
   );
   const parsed = useMemo(() => crsInputSchema.safeParse(draft), [draft]);
   const result = parsed.success ? calculateCrs(parsed.data) : null;
@@ -210,14 +229,38 @@ export function CrsCalculator({
 
         <fieldset className="stack-sm">
           <legend>First official language</legend>
-          {clbRow(
-            "firstClb",
-            "First language",
-            "firstLanguage.clb",
-            <SelectField label="First language" value={s.firstLanguage} onChange={(e) => set("firstLanguage", e.target.value as Language)} error={err("firstLanguage.language")}>
-              <option value="english">English</option>
-              <option value="french">French</option>
-            </SelectField>,
+          {recordedType !== "" && (
+            <CheckboxField
+              label="Use the language test recorded above"
+              hint="Uncheck to enter CLB levels here instead, e.g. when that test is not the first official language."
+              checked={s.useRecordedTest}
+              onChange={(e) => set("useRecordedTest", e.target.checked)}
+            />
+          )}
+          {fromTest ? (
+            <div className={styles.clbRow}>
+              {designated ? (
+                <p className="small">
+                  {LANGUAGE_TEST_INFO[designated].label} ({LANGUAGE_LABELS[firstLanguage]})
+                </p>
+              ) : (
+                <SelectField label="First language" value={s.firstLanguage} onChange={(e) => set("firstLanguage", e.target.value as Language)} error={err("firstLanguage.language")}>
+                  <option value="english">English</option>
+                  <option value="french">French</option>
+                </SelectField>
+              )}
+              <RecordedTestLevels type={recordedType} results={recordedTest.results} language={firstLanguage} />
+            </div>
+          ) : (
+            clbRow(
+              "firstClb",
+              "First language",
+              "firstLanguage.clb",
+              <SelectField label="First language" value={s.firstLanguage} onChange={(e) => set("firstLanguage", e.target.value as Language)} error={err("firstLanguage.language")}>
+                <option value="english">English</option>
+                <option value="french">French</option>
+              </SelectField>,
+            )
           )}
         </fieldset>
 

@@ -127,13 +127,13 @@ export function ImportWizard() {
 
   async function go(params: { mode: ImportMode; dryRun: boolean }) {
     if (!csv.current) return;
-    const phase = params.dryRun ? "check" : "import";
-    setStep({ kind: "running", phase, done: 0, total: 0 });
+    // Every run checks the rows first (an import checks them again before saving).
+    setStep({ kind: "running", phase: "check", done: 0, total: 0 });
     let result: ImportReport | null = null;
     let error: string | null = null;
     try {
       await runImport(csv.current, params, (event) => {
-        if (event.type === "progress") setStep({ kind: "running", phase, done: event.done, total: event.total });
+        if (event.type === "progress") setStep({ kind: "running", phase: event.phase, done: event.done, total: event.total });
         else if (event.type === "result") result = event.report;
         else error = event.error;
       });
@@ -175,14 +175,14 @@ export function ImportWizard() {
       </Card>
 
       {step.kind === "running" && (
-        <Card title={step.phase === "check" ? "Checking every row…" : "Importing…"}>
+        <Card title={step.phase === "check" ? "Checking every row…" : "Saving…"}>
           <div className="stack-sm" aria-live="polite">
-            <progress id="import-progress" value={step.total ? step.done : undefined} max={step.total || undefined} style={{ width: "100%" }} aria-label={step.phase === "check" ? "Rows checked" : "Rows imported"} />
+            <progress id="import-progress" value={step.total ? step.done : undefined} max={step.total || undefined} style={{ width: "100%" }} aria-label={step.phase === "check" ? "Rows checked" : "Rows saved"} />
             <p className="small muted num">{step.total
                 ? `${number.format(step.done)} of ${number.format(step.total)} rows ${step.phase === "check" ? "checked" : "saved"}`
                 : step.phase === "check"
-                  ? "Checking every row…"
-                  : "Checking the rows once more, then saving…"}</p>
+                  ? "Reading the file…"
+                  : "Saving…"}</p>
           </div>
         </Card>
       )}

@@ -1,7 +1,8 @@
 "use client";
 
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
-import { DRAW_KIND_LABELS, type DrawKind } from "@/lib/draws/kinds";
+import type { DrawKind } from "@/lib/draws/kinds";
+import { drawKindLabel } from "./format";
 import { KIND_COLORS } from "./kind-colors";
 
 export interface CutoffChartPoint {
@@ -9,8 +10,11 @@ export interface CutoffChartPoint {
   /** YYYY-MM-DD. */
   date: string;
   kind: DrawKind;
+  /** A created category's label (CategoryKind); built-in kinds are labelled in code. */
+  kindLabel?: string | null;
   cutoff: number;
 }
+
 
 type Datum = { t: number; cutoff: number; number: string; date: string };
 
@@ -38,6 +42,7 @@ function timeTicks(first: number, last: number): { ticks: number[]; format: (t: 
  */
 export function CutoffChart({ points, summary }: { points: CutoffChartPoint[]; summary: string }) {
   const byKind = new Map<DrawKind, Datum[]>();
+  const labels = new Map(points.map((p) => [p.kind, drawKindLabel({ kind: p.kind, kindLabel: p.kindLabel })]));
   for (const p of points) {
     const list = byKind.get(p.kind) ?? [];
     list.push({ t: dayMs(p.date), cutoff: p.cutoff, number: p.number, date: p.date });
@@ -62,19 +67,23 @@ export function CutoffChart({ points, summary }: { points: CutoffChartPoint[]; s
               contentStyle={{ fontSize: 12, background: "var(--surface)", border: "1px solid var(--border)", color: "var(--text)" }}
             />
             <Legend wrapperStyle={{ fontSize: 12 }} />
-            {[...byKind.entries()].map(([kind, data]) => (
-              <Line
-                key={kind}
-                data={data}
-                dataKey="cutoff"
-                name={DRAW_KIND_LABELS[kind]}
-                stroke={KIND_COLORS[kind]}
-                strokeWidth={1.5}
-                dot={{ r: 2, fill: KIND_COLORS[kind], stroke: KIND_COLORS[kind] }}
-                activeDot={{ r: 4 }}
-                isAnimationActive={false}
-              />
-            ))}
+            {[...byKind.entries()].map(([kind, data]) => {
+              // A category an administrator created has no colour of its own: the neutral one.
+              const color = KIND_COLORS[kind] ?? KIND_COLORS.unrecognised;
+              return (
+                <Line
+                  key={kind}
+                  data={data}
+                  dataKey="cutoff"
+                  name={labels.get(kind)}
+                  stroke={color}
+                  strokeWidth={1.5}
+                  dot={{ r: 2, fill: color, stroke: color }}
+                  activeDot={{ r: 4 }}
+                  isAnimationActive={false}
+                />
+              );
+            })}
           </LineChart>
         </ResponsiveContainer>
       </div>

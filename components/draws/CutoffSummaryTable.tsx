@@ -1,14 +1,16 @@
 import Link from "next/link";
 import { Table, TBody, TD, TH, THead, TR } from "@/components/ui";
-import { DRAW_KIND_LABELS, DRAW_KINDS, type DrawKind } from "@/lib/draws/kinds";
+import { DRAW_KINDS, type DrawKind } from "@/lib/draws/kinds";
 import type { CutoffChartPoint } from "./CutoffChart";
-import { formatCount } from "./format";
+import { drawKindLabel, formatCount } from "./format";
 
 /** The chart's figures in words, per kind: the text alternative of "Cut-offs over time". */
 export function CutoffSummaryTable({ points }: { points: CutoffChartPoint[] }) {
   const byKind = new Map<DrawKind, CutoffChartPoint[]>();
   for (const p of points) byKind.set(p.kind, [...(byKind.get(p.kind) ?? []), p]);
-  const rows = DRAW_KINDS.filter((k) => byKind.has(k)).map((kind) => {
+  // Built-in kinds in their usual order, then categories an administrator created.
+  const kinds = [...DRAW_KINDS.filter((k) => byKind.has(k)), ...[...byKind.keys()].filter((k) => !DRAW_KINDS.includes(k))];
+  const rows = kinds.map((kind) => {
     const list = byKind.get(kind)!;
     const low = list.reduce((a, b) => (b.cutoff < a.cutoff ? b : a));
     const high = list.reduce((a, b) => (b.cutoff > a.cutoff ? b : a));
@@ -34,7 +36,7 @@ export function CutoffSummaryTable({ points }: { points: CutoffChartPoint[] }) {
       <TBody>
         {rows.map((r) => (
           <TR key={r.kind}>
-            <TD>{DRAW_KIND_LABELS[r.kind]}</TD>
+            <TD>{drawKindLabel({ kind: r.kind, kindLabel: r.first.kindLabel })}</TD>
             <TD numeric>{formatCount(r.count)}</TD>
             <TD className="nowrap">{draw(r.last)}</TD>
             <TD className="nowrap">{draw(r.low)}</TD>

@@ -77,7 +77,7 @@ export function DrawImportForm({ defaultUrl, action }: { defaultUrl: string; act
             </Button>
           </form>
         </Card>
-        <Card title="Sync from the feed" description="Fetches IRCC's feed now. The same sync runs on a schedule with npm run draws:sync.">
+        <Card title="Sync from the feed" description="Fetches IRCC's feed now; only IRCC's address and the one the operator set (DRAWS_FEED_URL) are fetched. The same sync runs on a schedule with npm run draws:sync.">
           <form
             className="row-wrap"
             aria-label="Sync from the feed"

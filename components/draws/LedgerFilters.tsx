@@ -3,7 +3,16 @@ import { Button, CheckboxField, TextField } from "@/components/ui";
 import { DRAW_KIND_LABELS, type DrawKind } from "@/lib/draws/kinds";
 
 /** Kinds and dates for the chart and the table, as a GET form: the state lives in the URL. */
-export function LedgerFilters({ kinds, value }: { kinds: DrawKind[]; value: { kind: DrawKind[]; from?: string; to?: string } }) {
+export function LedgerFilters({
+  kinds,
+  createdKinds = [],
+  value,
+}: {
+  kinds: DrawKind[];
+  /** Categories an administrator created, with their labels. */
+  createdKinds?: { code: string; label: string }[];
+  value: { kind: string[]; from?: string; to?: string };
+}) {
   return (
     <form method="get" action="/draws" className="stack-sm" aria-label="Filter draws">
       <fieldset>
@@ -11,6 +20,9 @@ export function LedgerFilters({ kinds, value }: { kinds: DrawKind[]; value: { ki
         <div className="row" style={{ gap: "var(--space-1) var(--space-4)" }}>
           {kinds.map((kind) => (
             <CheckboxField key={kind} label={DRAW_KIND_LABELS[kind]} name="kind" value={kind} defaultChecked={value.kind.includes(kind)} />
+          ))}
+          {createdKinds.map((k) => (
+            <CheckboxField key={k.code} label={k.label} name="kind" value={k.code} defaultChecked={value.kind.includes(k.code)} />
           ))}
         </div>
       </fieldset>

@@ -13,9 +13,9 @@ export function formatMargin(margin: number): string {
   return margin > 0 ? `+${margin}` : margin < 0 ? `−${-margin}` : "0";
 }
 
-/** "Canadian Experience Class", "Trades (2026-Version 3)". */
-export function drawKindLabel(draw: { kind: DrawKind; categoryVersion?: string | null }): string {
-  const label = DRAW_KIND_LABELS[draw.kind] ?? draw.kind;
+/** "Canadian Experience Class", "Trades (2026-Version 3)"; a category an administrator created by its own label. */
+export function drawKindLabel(draw: { kind: DrawKind; categoryVersion?: string | null; kindLabel?: string | null }): string {
+  const label = draw.kindLabel ?? DRAW_KIND_LABELS[draw.kind] ?? draw.kind;
   return draw.categoryVersion ? `${label} (${draw.categoryVersion})` : label;
 }
 

@@ -17,13 +17,15 @@ export type AppShellProps = {
    * layout: the nav then reads the path in the browser (see AppNavCurrent).
    */
   currentPath?: string;
+  /** Shown under the firm's name, e.g. the notification bell. */
+  headerSlot?: ReactNode;
   /** The sign-out control, e.g. a <form action={signOut}><Button type="submit">Sign out</Button></form>. */
   signOutSlot: ReactNode;
   children: ReactNode;
 };
 
 /** The signed-in frame: skip link, sidebar (wordmark, firm, navigation, user), and <main id="main">. */
-export function AppShell({ user, links, currentPath, signOutSlot, children }: AppShellProps) {
+export function AppShell({ user, links, currentPath, headerSlot, signOutSlot, children }: AppShellProps) {
   return (
     <div className={styles.shell}>
       <SkipLink />
@@ -35,6 +37,7 @@ export function AppShell({ user, links, currentPath, signOutSlot, children }: Ap
           </Link>
           <p className={styles.firm}>{user.firmName}</p>
         </div>
+        {headerSlot}
         {currentPath === undefined ? <AppNavCurrent links={links} /> : <AppNav links={links} currentPath={currentPath} />}
         <div className={styles.user}>
           <p className={styles.userName}>{user.name}</p>

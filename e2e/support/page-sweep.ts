@@ -2,6 +2,7 @@ import type { Browser } from "@playwright/test";
 import { findFirmBySlug } from "@/lib/db/firms";
 import { inviteUser } from "@/lib/db/invitations";
 import { queueMail } from "@/lib/db/mail";
+import { setPlatformAdmin } from "@/lib/db/platform-admins";
 import { issuePasswordReset } from "@/lib/db/password-reset";
 import { prisma } from "@/lib/db/prisma";
 import { DEMO_FIRM, DEMO_PASSWORD } from "@/lib/db/seed-demo";
@@ -14,7 +15,10 @@ import { signIn } from "./auth";
  * that visit every page (every-page.spec.ts, accessibility.spec.ts). The client and draw are ones
  * the signed-in user can see; the tokens are live, so their forms render.
  */
-export async function sweepValues(browser: Browser, user: { email: string }): Promise<{ state: StorageState; values: Record<string, string> }> {
+export async function sweepValues(browser: Browser, user: { email: string; role: string }): Promise<{ state: StorageState; values: Record<string, string> }> {
+  // The owner must reach every page, the platform administrators' draw-name screen included (a
+  // flag granted from the command line on a real install).
+  if (user.role === "owner") await setPlatformAdmin(user.email, true);
   const context = await browser.newContext();
   const page = await context.newPage();
   await signIn(page, { email: user.email, password: DEMO_PASSWORD });

@@ -166,7 +166,7 @@ describe("validateClientCsv: every error of every row, with line and column", ()
 
   it("flags a wrong number of fields", () => {
     const text = `${HEADER}\n${line(GOOD)},extra\n`;
-    expect(validateClientCsv(text, context).errors).toEqual([{ line: 2, column: "(row)", message: "This row has 21 fields; the header has 20.", kind: "invalid" }]);
+    expect(validateClientCsv(text, context).errors).toEqual([{ line: 2, column: "(row)", message: "This row has 26 fields; the header has 25.", kind: "invalid" }]);
   });
 });
 
@@ -264,12 +264,13 @@ describe("validateClientCsv: scale", () => {
 });
 
 describe("validateClientCsvAsync", () => {
-  it("gives the same result as the synchronous check and reports progress every 2,000 rows", async () => {
+  it("gives the same result as the synchronous check and reports progress once the file is read, then every 2,000 rows", async () => {
     const rows = Array.from({ length: 4_500 }, (_, i) => line({ ...GOOD, email: `a${i}@example.com`, profileNumber: `E${String(i).padStart(9, "0")}`, crs: i === 4_000 ? "x" : "480" }));
     const text = [HEADER, ...rows].join("\n");
     const progress: [number, number][] = [];
     const result = await validateClientCsvAsync(text, context, (done, total) => progress.push([done, total]));
     expect(progress).toEqual([
+      [0, 4_500],
       [2_000, 4_500],
       [4_000, 4_500],
       [4_500, 4_500],

@@ -19,6 +19,7 @@ import { type Options as CsvParseOptions, parse } from "csv-parse/sync";
 import { PROGRAMS } from "@/lib/draws/kinds";
 import { profileExpiresOn } from "@/lib/deadlines/expiry";
 import { CLIENT_CSV_COLUMNS, type ClientCsvColumn, REQUIRED_CSV_COLUMNS } from "./csv-template";
+import { RECORDED_TEST_TYPES, type RecordedResults, type RecordedTestType, recordedTestTypeOf } from "@/lib/language/recorded-test";
 import { PROVINCES, clientInputSchema } from "./schema";
 import { CLIENT_STATUSES, CLIENT_STATUS_LABELS, type ClientStatus } from "./status";
 
@@ -81,8 +82,9 @@ export interface CsvClientRow {
   scores: { crs: number; effectiveAt: string; source: string; reason: string | null }[];
   invitedAt: null;
   canadianWorkStartedOn: null;
-  languageTestType: null;
+  languageTestType: RecordedTestType | null;
   languageTestDate: string | null;
+  languageResults: RecordedResults | null;
   ecaIssuer: null;
   ecaIssuedOn: string | null;
   workPermitExpiresOn: string | null;
@@ -117,7 +119,12 @@ const SCHEMA_PATH_COLUMN: Record<string, ClientCsvColumn> = {
   profileSubmittedAt: "profileSubmittedAt",
   profileExpiresOn: "profileExpiresAt",
   crsEffectiveAt: "crsEffectiveAt",
+  languageTestType: "languageTest",
   languageTestDate: "languageTestDate",
+  "languageResults.listening": "languageListening",
+  "languageResults.reading": "languageReading",
+  "languageResults.writing": "languageWriting",
+  "languageResults.speaking": "languageSpeaking",
   ecaIssuedOn: "ecaIssuedAt",
   workPermitExpiresOn: "workPermitExpiresAt",
   passportExpiresOn: "passportExpiresAt",
@@ -257,6 +264,10 @@ function validateRow(get: (column: ClientCsvColumn) => string, line: number, con
     fail("crs", `"${crsText}" is not a CRS score: use a whole number from 0 to 1200.`);
   } else crs = Number(crsText);
 
+  const testText = get("languageTest");
+  const testType = testText === "" ? null : recordedTestTypeOf(testText);
+  if (testText !== "" && !testType) fail("languageTest", `Unknown language test "${testText}". Use one of: ${RECORDED_TEST_TYPES.join(", ")}.`);
+
   const submittedText = normaliseInstant(get("profileSubmittedAt"));
   if (submittedText === "" && status !== "prospect") {
     fail("profileSubmittedAt", "Enter when the profile was submitted (date and time: it decides tie-breaks).");
@@ -274,7 +285,9 @@ function validateRow(get: (column: ClientCsvColumn) => string, line: number, con
     profileSubmittedAt: submittedText,
     profileExpiresOn: get("profileExpiresAt"),
     crsEffectiveAt: normaliseInstant(get("crsEffectiveAt")),
+    languageTestType: testType,
     languageTestDate: get("languageTestDate"),
+    languageResults: { listening: get("languageListening"), reading: get("languageReading"), writing: get("languageWriting"), speaking: get("languageSpeaking") },
     ecaIssuedOn: get("ecaIssuedAt"),
     workPermitExpiresOn: get("workPermitExpiresAt"),
     passportExpiresOn: get("passportExpiresAt"),
@@ -282,9 +295,11 @@ function validateRow(get: (column: ClientCsvColumn) => string, line: number, con
   });
   if (!parsed.success) {
     const reported = new Set(errors.slice(before).map((e) => `${e.column}|${e.message}`));
+    // A column the row's own checks already refused (an unknown languageTest) is not refused twice.
+    const checked = new Set(errors.slice(before).map((e) => e.column));
     for (const issue of parsed.error.issues) {
-      const column = SCHEMA_PATH_COLUMN[String(issue.path[0])];
-      if (!column || reported.has(`${column}|${issue.message}`)) continue;
+      const column = SCHEMA_PATH_COLUMN[issue.path.join(".")] ?? SCHEMA_PATH_COLUMN[String(issue.path[0])];
+      if (!column || checked.has(column) || reported.has(`${column}|${issue.message}`)) continue;
       reported.add(`${column}|${issue.message}`);
       fail(column, issue.message);
     }
@@ -317,8 +332,9 @@ function validateRow(get: (column: ClientCsvColumn) => string, line: number, con
     scores: crs === null ? [] : [{ crs, effectiveAt, source: IMPORT_SCORE_SOURCE, reason: IMPORT_SCORE_REASON }],
     invitedAt: null,
     canadianWorkStartedOn: null,
-    languageTestType: null,
+    languageTestType: input.languageTestType,
     languageTestDate: input.languageTestDate,
+    languageResults: input.languageResults,
     ecaIssuer: null,
     ecaIssuedOn: input.ecaIssuedOn,
     workPermitExpiresOn: input.workPermitExpiresOn,
@@ -361,6 +377,8 @@ function* validationSteps(text: string, context: CsvValidationContext): Generato
   const keys: CsvValidation["keys"] = [];
   const firstLineOf = { profileNumber: new Map<string, number>(), email: new Map<string, number>() };
 
+  // The file is read: from here on the progress bar knows the total.
+  yield [0, dataRecords.length];
   for (const [n, { line, fields }] of dataRecords.entries()) {
     if (n > 0 && n % BATCH === 0) yield [n, dataRecords.length];
     const get = (column: ClientCsvColumn) => {

@@ -4,6 +4,8 @@
  * Column → client field: profileExpiresAt → profileExpiresOn (an override of the 12-month rule),
  * ecaIssuedAt → ecaIssuedOn, workPermitExpiresAt → workPermitExpiresOn, passportExpiresAt →
  * passportExpiresOn; those and dateOfBirth and languageTestDate are calendar dates (YYYY-MM-DD).
+ * languageTest → languageTestType, languageListening… → languageResults (raw results, converted
+ * to CLB/NCLC with IRCC's charts when shown).
  * profileSubmittedAt and crsEffectiveAt are instants with a time (no zone = UTC).
  */
 import { stringify } from "csv-stringify/sync";
@@ -24,7 +26,12 @@ export const CLIENT_CSV_COLUMNS = [
   "categories",
   "crs",
   "crsEffectiveAt",
+  "languageTest",
   "languageTestDate",
+  "languageListening",
+  "languageReading",
+  "languageWriting",
+  "languageSpeaking",
   "ecaIssuedAt",
   "workPermitExpiresAt",
   "passportExpiresAt",
@@ -52,7 +59,12 @@ export const CLIENT_CSV_COLUMN_HELP: Record<ClientCsvColumn, string> = {
   categories: "Category codes separated by ';': french, healthcare, stem, trades, transport, agriculture, education, physicians, senior_managers.",
   crs: "Whole number 0–1200. Required unless the status is prospect.",
   crsEffectiveAt: "Date and time the score took effect; empty = profileSubmittedAt.",
-  languageTestDate: "YYYY-MM-DD (results are valid 2 years).",
+  languageTest: "ielts_general, celpip_general, pte_core, tef_canada, tcf_canada, or other (the four results are then CLB levels).",
+  languageTestDate: "YYYY-MM-DD (results are valid 2 years); required with a languageTest.",
+  languageListening: "The listening result as printed (IELTS band, CELPIP level, PTE/TEF/TCF score); required with a languageTest other than other.",
+  languageReading: "The reading result, as for languageListening.",
+  languageWriting: "The writing result, as for languageListening.",
+  languageSpeaking: "The speaking result, as for languageListening.",
   ecaIssuedAt: "YYYY-MM-DD (an ECA is valid 5 years).",
   workPermitExpiresAt: "YYYY-MM-DD.",
   passportExpiresAt: "YYYY-MM-DD.",
@@ -76,7 +88,12 @@ const EXAMPLE_ROWS: Record<ClientCsvColumn, string>[] = [
     categories: "healthcare",
     crs: "487",
     crsEffectiveAt: "",
+    languageTest: "ielts_general",
     languageTestDate: "2025-11-20",
+    languageListening: "8.5",
+    languageReading: "7",
+    languageWriting: "7",
+    languageSpeaking: "7.5",
     ecaIssuedAt: "2024-06-05",
     workPermitExpiresAt: "2027-01-31",
     passportExpiresAt: "2031-04-30",
@@ -98,7 +115,12 @@ const EXAMPLE_ROWS: Record<ClientCsvColumn, string>[] = [
     categories: "stem;french",
     crs: "1012",
     crsEffectiveAt: "2026-03-01T16:00:00Z",
+    languageTest: "celpip_general",
     languageTestDate: "2025-08-09",
+    languageListening: "10",
+    languageReading: "9",
+    languageWriting: "9",
+    languageSpeaking: "10",
     ecaIssuedAt: "2023-10-17",
     workPermitExpiresAt: "",
     passportExpiresAt: "2029-09-14",

@@ -5,6 +5,7 @@
 import { z } from "@/lib/zod";
 import { crsInputSchema } from "@/lib/crs/schema";
 import { PROGRAMS } from "@/lib/draws/kinds";
+import { checkRecordedTest, recordedResultsSchema, recordedTestTypeSchema } from "@/lib/language/recorded-test";
 import { CLIENT_STATUSES } from "./status";
 
 export const PROVINCES = ["AB", "BC", "MB", "NB", "NL", "NS", "NT", "NU", "ON", "PE", "QC", "SK", "YT"] as const;
@@ -40,12 +41,6 @@ export const instantSchema = z.preprocess(
   z.iso.datetime({ offset: true, error: "Use a date and time such as 2026-03-14T09:30:00Z." }).refine(inYearRange, YEAR_RANGE).nullable().default(null),
 );
 
-export const languageTestSchema = z.object({
-  type: z.enum(["IELTS General", "CELPIP General", "PTE Core", "TEF Canada", "TCF Canada"], { error: "Choose a test." }),
-  /** Per-ability results as reported by the test (bands or scores), kept for the record. */
-  results: z.record(z.enum(["reading", "writing", "listening", "speaking"]), z.string().max(10)).optional(),
-});
-
 export const clientInputSchema = z
   .object({
     firstName: z.string().trim().min(1, "Enter the first name.").max(80),
@@ -72,9 +67,10 @@ export const clientInputSchema = z
     crsEffectiveAt: instantSchema,
     invitedAt: instantSchema,
     canadianWorkStartedOn: calendarDate,
-    languageTestType: optionalText(40),
+    /** A designated test (its results are raw scores) or "other" (CLB levels entered directly). */
+    languageTestType: recordedTestTypeSchema,
     languageTestDate: calendarDate,
-    languageResults: z.record(z.string(), z.string().max(10)).nullable().default(null),
+    languageResults: recordedResultsSchema,
     ecaIssuer: optionalText(40),
     ecaIssuedOn: calendarDate,
     workPermitExpiresOn: calendarDate,
@@ -91,7 +87,10 @@ export const clientInputSchema = z
     if (v.nominatedOn && !v.nominationProvince) {
       ctx.addIssue({ code: "custom", path: ["nominationProvince"], message: "Choose the nominating province." });
     }
-  });
+  })
+  // Also when other fields failed (the calculator's copy of a bad result, say): the result's own
+  // field must carry the message, so the check reads the record loosely.
+  .superRefine((v, ctx) => checkRecordedTest(v, ctx), { when: (payload) => typeof payload.value === "object" && payload.value !== null });
 
 export type ClientInput = z.output<typeof clientInputSchema>;
 export type ClientInputDraft = z.input<typeof clientInputSchema>;

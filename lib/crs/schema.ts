@@ -11,21 +11,14 @@ import {
   EDUCATION_LEVELS,
   LANGUAGES,
 } from "./vocabulary";
+import { checkScales, languageTestSchema, testScoresSchema } from "@/lib/language/schema";
+import { clbScoresFor, LANGUAGE_TEST_INFO } from "@/lib/language/tests";
+import { describeValue, expected } from "./describe-value";
+
+export { describeValue };
 
 export const AGE_MAX_YEARS = 120;
 
-/** How a rejected value is shown in a message: short, and never the whole of a large input. */
-export function describeValue(value: unknown): string {
-  if (value === undefined) return "nothing (missing)";
-  if (value === null) return "null";
-  if (typeof value === "string") return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
-  if (Array.isArray(value)) return "an array";
-  if (typeof value === "object") return "an object";
-  return String(value);
-}
-
-type IssueInput = { readonly input?: unknown };
-const expected = (what: string) => (issue: IssueInput) => `expected ${what}, got ${describeValue(issue.input)}`;
 
 function wholeNumber(min: number, max?: number) {
   const error = expected(max === undefined ? `a whole number >= ${min}` : `an integer from ${min} to ${max}`);
@@ -49,18 +42,55 @@ export const clbScoresSchema = z.object(
 export const languageSchema = oneOf(LANGUAGES);
 export const educationSchema = oneOf(EDUCATION_LEVELS);
 
-export const languageResultSchema = z.object(
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === "object" && value !== null && !Array.isArray(value);
+
+/** Results given as a designated test and its four scores: converted with IRCC's equivalency charts. */
+const testShape = { test: languageTestSchema, scores: testScoresSchema };
+type TestFields = { test: z.output<typeof languageTestSchema>; scores: z.output<typeof testScoresSchema> };
+const convertTest = <T extends TestFields>(value: T) => ({ ...value, clb: clbScoresFor(value.test, value.scores) });
+const checkTest = (value: TestFields, ctx: z.RefinementCtx) => void checkScales(value.test, value.scores, ctx, ["scores"]);
+
+/**
+ * CLB levels, or — when the object has a `test` key — a test and its scores. Chosen by shape
+ * rather than z.union so each form keeps its own messages ("firstLanguage.clb.reading: expected
+ * an integer from 0 to 12, got 13") instead of a union's "invalid input".
+ */
+function clbOrTest<A extends z.ZodType, B extends z.ZodType>(clbForm: A, testForm: B) {
+  return z.custom<z.input<A> | z.input<B>>(() => true).transform((value, ctx): z.output<A> | z.output<B> => {
+    const parsed = (isRecord(value) && "test" in value ? testForm : clbForm).safeParse(value);
+    if (parsed.success) return parsed.data as z.output<A> | z.output<B>;
+    for (const issue of parsed.error.issues) ctx.addIssue({ ...issue, code: "custom", message: issue.message, path: [...issue.path] });
+    return z.NEVER;
+  });
+}
+
+const clbLanguageResultSchema = z.object(
   { language: languageSchema, clb: clbScoresSchema },
-  { error: expected("an object with language and clb") },
+  { error: expected("an object with language and clb, or with test and scores") },
+);
+const testLanguageResultSchema = z
+  .object({ language: languageSchema.optional(), ...testShape }, { error: expected("an object with test and scores") })
+  .superRefine((value, ctx) => {
+    checkTest(value, ctx);
+    const info = LANGUAGE_TEST_INFO[value.test];
+    if (value.language !== undefined && value.language !== info.language) {
+      ctx.addIssue({ code: "custom", path: ["language"], message: `${info.label} is ${info.language === "english" ? "an English" : "a French"} test: expected "${info.language}" or no language, got "${value.language}"` });
+    }
+  })
+  .transform((value) => convertTest({ ...value, language: LANGUAGE_TEST_INFO[value.test].language }));
+
+export const languageResultSchema = clbOrTest(clbLanguageResultSchema, testLanguageResultSchema);
+
+const spouseLanguageSchema = clbOrTest(
+  z.object({ clb: clbScoresSchema }, { error: expected("an object with clb, or with test and scores, or null") }),
+  z.object(testShape, { error: expected("an object with test and scores") }).superRefine(checkTest).transform(convertTest),
 );
 
 export const spouseSchema = z.object(
   {
     education: educationSchema,
-    language: z
-      .object({ clb: clbScoresSchema }, { error: expected("an object with clb, or null") })
-      .nullable()
-      .default(null),
+    language: spouseLanguageSchema.nullable().default(null),
     canadianWorkYears: wholeNumber(0),
   },
   { error: expected("an object with education, language and canadianWorkYears, or null") },
@@ -93,9 +123,6 @@ type LooseProfile = {
   firstLanguage?: { language?: unknown } | null;
   secondLanguage?: { language?: unknown } | null;
 };
-
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === "object" && value !== null && !Array.isArray(value);
 
 export const crsInputSchema = profileShape.superRefine(
   (value, ctx) => {

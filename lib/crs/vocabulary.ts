@@ -9,6 +9,7 @@ export type Language = (typeof LANGUAGES)[number];
 /** The four abilities IRCC scores separately; the order is the order the breakdown lists them. */
 export const ABILITIES = ["reading", "writing", "listening", "speaking"] as const;
 export type Ability = (typeof ABILITIES)[number];
+export const ABILITY_LABELS: Record<Ability, string> = { reading: "Reading", writing: "Writing", listening: "Listening", speaking: "Speaking" };
 
 /** Highest completed education, as IRCC's CRS rows name it (after an ECA for foreign credentials). */
 export const EDUCATION_LEVELS = [

@@ -31,6 +31,8 @@ export interface ClientInsert {
   canadianWorkStartedOn: string | null;
   languageTestType: string | null;
   languageTestDate: string | null;
+  /** The test's results (lib/language/recorded-test.ts); left out = none. */
+  languageResults?: Record<string, number | undefined> | null;
   ecaIssuer: string | null;
   ecaIssuedOn: string | null;
   workPermitExpiresOn: string | null;
@@ -63,18 +65,18 @@ export async function insertClientsBulk(
       `INSERT INTO "Client" ("firmId","id","teamId","consultantId","firstName","lastName","email","phone","dateOfBirth","citizenship","status",
          "profileNumber","profileSubmittedAt","profileExpiresOn","profileExpiryOverride","programs","nominationProvince","nominatedOn","categories",
          "crs","crsEffectiveAt","crsFactors","invitedAt","canadianWorkStartedOn","languageTestType","languageTestDate","languageTestExpiresOn",
-         "ecaIssuer","ecaIssuedOn","ecaExpiresOn","workPermitExpiresOn","passportExpiresOn","notes","updatedById")
+         "languageResults","ecaIssuer","ecaIssuedOn","ecaExpiresOn","workPermitExpiresOn","passportExpiresOn","notes","updatedById")
        SELECT $1::uuid, t.id, t.team, t.consultant, t.first, t.last, t.email, t.phone, t.dob, t.citizenship, t.status::"ClientStatus",
          t.profile, t.submitted, t.expires, t.override, coalesce(string_to_array(nullif(t.programs, ''), ';'), '{}'), t.province, t.nominated,
          coalesce(string_to_array(nullif(t.categories, ''), ';'), '{}'), t.crs, t.crs_at, t.factors::jsonb, t.invited, t.work_start,
-         t.test_type, t.test_date, t.test_expires, t.eca_issuer, t.eca_date, t.eca_expires, t.permit, t.passport, t.notes, $2::uuid
+         t.test_type, t.test_date, t.test_expires, t.test_results::jsonb, t.eca_issuer, t.eca_date, t.eca_expires, t.permit, t.passport, t.notes, $2::uuid
        FROM unnest($3::uuid[], $4::uuid[], $5::uuid[], $6::text[], $7::text[], $8::text[], $9::text[], $10::date[], $11::text[], $12::text[],
          $13::text[], $14::timestamptz[], $15::date[], $16::boolean[], $17::text[], $18::text[], $19::date[], $20::text[], $21::int[],
          $22::timestamptz[], $23::text[], $24::timestamptz[], $25::date[], $26::text[], $27::date[], $28::date[], $29::text[], $30::date[],
-         $31::date[], $32::date[], $33::date[], $34::text[])
+         $31::date[], $32::date[], $33::date[], $34::text[], $35::text[])
        AS t(id, team, consultant, first, last, email, phone, dob, citizenship, status, profile, submitted, expires, override, programs,
          province, nominated, categories, crs, crs_at, factors, invited, work_start, test_type, test_date, test_expires, eca_issuer,
-         eca_date, eca_expires, permit, passport, notes)`,
+         eca_date, eca_expires, permit, passport, notes, test_results)`,
       firmId,
       options.createdById ?? null,
       chunkIds,
@@ -109,6 +111,7 @@ export async function insertClientsBulk(
       col((c) => c.workPermitExpiresOn),
       col((c) => c.passportExpiresOn),
       col((c) => c.notes),
+      col((c) => (c.languageResults ? JSON.stringify(c.languageResults) : null)),
     );
     const scoreClient: string[] = [];
     const scoreCrs: number[] = [];

@@ -85,8 +85,19 @@ describe("importClientsCsv: validation report", () => {
       row(),
     );
     const before = await countClients();
-    const dry = await importClientsCsv(owner(), text, { mode: "valid-rows", dryRun: true });
+    const progress: [string, number, number][] = [];
+    const dry = await importClientsCsv(owner(), text, {
+      mode: "valid-rows",
+      dryRun: true,
+      onCheckProgress: (done, total) => progress.push(["checked", done, total]),
+      onProgress: (done, total) => progress.push(["saved", done, total]),
+    });
     expect(dry.imported).toBe(0);
+    // A dry run checks and saves nothing.
+    expect(progress).toEqual([
+      ["checked", 0, 5],
+      ["checked", 5, 5],
+    ]);
     expect(dry.errors.map((e) => [e.line, e.column, e.kind])).toEqual([
       [3, "profileNumber", "duplicate"],
       [4, "profileNumber", "duplicate"],
@@ -140,13 +151,21 @@ describe("importClientsCsv: validation report", () => {
 describe("importClientsCsv: importing", () => {
   it("imports a clean file in one transaction with score history, derived dates and one audit entry", async () => {
     const rows = [row({ consultantEmail: firm.user("consultant").email.toUpperCase(), languageTestDate: "2025-03-01", categories: "stem;french" }), row({ crsEffectiveAt: "2026-03-01T10:00:00" }), row({ status: "prospect", crs: "", profileSubmittedAt: "", profileNumber: "" })];
-    const progress: [number, number][] = [];
-    const result = await importClientsCsv(owner(), csv(...rows), { mode: "all-or-nothing", chunkSize: 2, onProgress: (done, total) => progress.push([done, total]) });
+    const progress: [string, number, number][] = [];
+    const result = await importClientsCsv(owner(), csv(...rows), {
+      mode: "all-or-nothing",
+      chunkSize: 2,
+      onCheckProgress: (done, total) => progress.push(["checked", done, total]),
+      onProgress: (done, total) => progress.push(["saved", done, total]),
+    });
     expect(result).toMatchObject({ total: 3, valid: 3, imported: 3, errors: [] });
+    // Rows checked (as soon as the file is read, then as checking goes), then rows saved.
     expect(progress).toEqual([
-      [0, 3],
-      [2, 3],
-      [3, 3],
+      ["checked", 0, 3],
+      ["checked", 3, 3],
+      ["saved", 0, 3],
+      ["saved", 2, 3],
+      ["saved", 3, 3],
     ]);
     const imported = await prisma().client.findMany({ where: { firmId: firm.id, lastName: { in: rows.map((r) => r.lastName!) } }, orderBy: { lastName: "asc" } });
     expect(imported).toHaveLength(3);

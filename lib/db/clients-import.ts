@@ -5,6 +5,7 @@ import { CATEGORY_KINDS } from "@/lib/draws/kinds";
 import { ConflictError, ForbiddenError } from "@/lib/errors";
 import { actorOf, recordAudit } from "./audit";
 import { insertClientsBulk } from "./clients-bulk";
+import { categoryKinds } from "./draw-kinds";
 import { Prisma, prisma } from "./prisma";
 import { teamWhere, userWhere } from "./scope";
 
@@ -21,10 +22,10 @@ export interface ImportClientsOptions {
   mode: ImportMode;
   /** Validate and report only; nothing is written. */
   dryRun?: boolean;
-  /** Rows inserted so far, after each chunk; on a dry run, rows checked so far. */
-  onProgress?: (done: number, total: number) => void;
-  /** Rows checked so far, every 2,000 rows, before anything is written. */
+  /** Rows checked so far: once the file is read, then every 2,000 rows (dry run or not). */
   onCheckProgress?: (done: number, total: number) => void;
+  /** Rows saved so far, after each chunk (not called on a dry run). */
+  onProgress?: (done: number, total: number) => void;
   /** Rows per insert statement (tests use small chunks). */
   chunkSize?: number;
   /** Where the import came from, for the audit entry ("web", "command line"). */
@@ -50,19 +51,21 @@ const DEFAULT_CHUNK = 5_000;
 const ASSIGNABLE_ROLES = ["owner", "admin", "consultant"] as const;
 
 async function validationContext(scope: Scope) {
-  const [firm, teams, users, usedCategories] = await Promise.all([
+  const [firm, teams, users, usedCategories, allCategoryKinds] = await Promise.all([
     prisma().firm.findUniqueOrThrow({ where: { id: scope.firmId }, select: { timeZone: true } }),
     prisma().team.findMany({ where: teamWhere(scope), select: { id: true, name: true }, orderBy: { name: "asc" } }),
     prisma().user.findMany({ where: userWhere(scope, { active: true, role: { in: [...ASSIGNABLE_ROLES] } }), select: { id: true, email: true } }),
     // Categories the firm already records (codes added as IRCC creates them) count as known.
     prisma().$queryRaw<{ code: string }[]>`SELECT DISTINCT unnest(c."categories") AS code FROM "Client" c WHERE c."firmId" = ${scope.firmId}::uuid AND c."deletedAt" IS NULL`,
+    // Every category kind, including those a platform administrator created for a new IRCC category.
+    categoryKinds(),
   ]);
   return {
     timeZone: firm.timeZone,
     teamsByName: new Map(teams.map((t) => [t.name.toLowerCase(), t.id])),
     teamNames: teams.map((t) => t.name),
     consultantsByEmail: new Map(users.map((u) => [u.email.toLowerCase(), u.id])),
-    knownCategories: [...new Set([...CATEGORY_KINDS, ...usedCategories.map((c) => c.code)])],
+    knownCategories: [...new Set([...CATEGORY_KINDS, ...allCategoryKinds.map((c) => c.code), ...usedCategories.map((c) => c.code)])],
     writableTeamIds: seesAllTeams(scope) ? undefined : new Set(scope.teamIds),
   };
 }
@@ -82,7 +85,7 @@ export async function importClientsCsv(scope: Scope, csvText: string, options: I
   if (!can(scope, "clients.import")) throw new ForbiddenError();
   const started = performance.now();
   const context = await validationContext(scope);
-  const validation = await validateClientCsvAsync(csvText, { ...context, now: options.now }, options.dryRun ? options.onProgress : options.onCheckProgress);
+  const validation = await validateClientCsvAsync(csvText, { ...context, now: options.now }, options.onCheckProgress);
 
   const keyed = validation.keys;
   const found = await existingDuplicates(

@@ -10,6 +10,7 @@ import { formatInstant } from "@/lib/dates/format-instant";
 import { todayIn } from "@/lib/dates/time-zone";
 import { type ClientDeadline, type DeadlineBand, type DeadlineKind, clientDeadlines, ecaExpiresOn, languageTestExpiresOn, profileExpiresOn } from "@/lib/deadlines";
 import type { DrawKind, Program } from "@/lib/draws/kinds";
+import { type RecordedLevel, type RecordedResults, recordedLevels } from "@/lib/language/recorded-test";
 import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from "@/lib/errors";
 import { actorOf, diffFields, recordAudit } from "./audit";
 import { listClientsPage } from "./clients-roster";
@@ -103,9 +104,13 @@ export interface ClientDetail {
   crsBreakdown: CrsResult | null;
   invitedAt: string | null;
   canadianWorkStartedOn: CalendarDate | null;
+  /** A designated test id (ielts_general, …), "other", or null. */
   languageTestType: string | null;
   languageTestDate: CalendarDate | null;
-  languageResults: Record<string, string> | null;
+  /** Raw results of a designated test, or CLB levels for "other". */
+  languageResults: RecordedResults | null;
+  /** Each result with its CLB/NCLC level from IRCC's equivalency charts (valid results only). */
+  languageLevels: RecordedLevel[];
   languageTestExpiresOn: CalendarDate | null;
   ecaIssuer: string | null;
   ecaIssuedOn: CalendarDate | null;
@@ -327,6 +332,7 @@ export async function getClient(scope: Scope, id: string, options: { now?: Date 
   const [timeZone, names] = await Promise.all([firmTimeZone(scope), userNames(scope, [row.updatedById])]);
   const factors = row.crsFactors == null ? null : crsInputSchema.safeParse(row.crsFactors);
   const crsFactors = factors?.success ? factors.data : null;
+  const languageResults = (row.languageResults as Record<string, unknown> | null) ?? null;
   const deadlines = clientDeadlines(
     {
       profileSubmittedAt: row.profileSubmittedAt,
@@ -370,7 +376,8 @@ export async function getClient(scope: Scope, id: string, options: { now?: Date 
     canadianWorkStartedOn: dateOnly(row.canadianWorkStartedOn),
     languageTestType: row.languageTestType,
     languageTestDate: dateOnly(row.languageTestDate),
-    languageResults: (row.languageResults as Record<string, string> | null) ?? null,
+    languageResults: languageResults as RecordedResults | null,
+    languageLevels: recordedLevels(row.languageTestType, languageResults),
     languageTestExpiresOn: dateOnly(row.languageTestExpiresOn),
     ecaIssuer: row.ecaIssuer,
     ecaIssuedOn: dateOnly(row.ecaIssuedOn),

@@ -5,9 +5,10 @@ import { ageOn, comingCrsChanges, crsInputSchema, type CrsChangeKind } from "@/l
 import { type CalendarDate, isCalendarDate } from "@/lib/dates/calendar-date";
 import { DEFAULT_TIME_ZONE, todayIn } from "@/lib/dates/time-zone";
 import { DEADLINE_BAND_MAX_DAYS, DEADLINE_BANDS, DEADLINE_KINDS, PROFILE_VALIDITY_MONTHS, type DeadlineBand, type DeadlineKind } from "@/lib/deadlines";
-import { CATEGORY_KINDS, PROGRAMS, type DrawKind } from "@/lib/draws/kinds";
+import { PROGRAMS, type DrawKind } from "@/lib/draws/kinds";
 import type { DistributionBucket } from "@/lib/draws/round";
 import { InvalidInputError } from "@/lib/errors";
+import { categoryLabelSql, isCategorySql } from "./draw-kinds";
 import { drawInstantSql, drawOrderSql, type LatestOfKind } from "./draws";
 import { getFirm } from "./firms";
 import { prisma } from "./prisma";
@@ -61,7 +62,7 @@ const INVITED = `ARRAY[${quoted(INVITED_STATUSES)}]::"ClientStatus"[]`;
 function drawColumnsSql(d: string): string {
   return `${d}."number", ${d}."date", ${d}."kind", ${d}."cutoff", ${d}."tieBreakAt", ${drawInstantSql(d)} AS at,
     CASE WHEN coalesce(cardinality(${d}."programs"), 0) = 0 THEN ARRAY[${quoted(PROGRAMS)}]::text[] ELSE ${d}."programs" END AS covered,
-    ${d}."kind" = ANY(ARRAY[${quoted(CATEGORY_KINDS)}]::text[]) AS "isCategory"`;
+    ${isCategorySql(d)} AS "isCategory"`;
 }
 
 /**
@@ -522,6 +523,8 @@ export interface CutoffPoint {
   number: string;
   date: CalendarDate;
   kind: DrawKind;
+  /** The label of a category kind an administrator created; null for built-in kinds. */
+  kindLabel: string | null;
   cutoff: number;
   size: number;
 }
@@ -533,7 +536,7 @@ export async function cutoffSeries(filter: { kinds?: DrawKind[]; from?: Calendar
   }
   const kinds = filter.kinds && filter.kinds.length > 0 ? filter.kinds : null;
   return prisma().$queryRawUnsafe<CutoffPoint[]>(
-    `SELECT d."number", to_char(d."date", 'YYYY-MM-DD') AS "date", d."kind", d."cutoff", d."size" FROM "Draw" d
+    `SELECT d."number", to_char(d."date", 'YYYY-MM-DD') AS "date", d."kind", ${categoryLabelSql("d")} AS "kindLabel", d."cutoff", d."size" FROM "Draw" d
      WHERE ($1::text[] IS NULL OR d."kind" = ANY($1::text[])) AND ($2::date IS NULL OR d."date" >= $2::date) AND ($3::date IS NULL OR d."date" <= $3::date)
      ORDER BY ${drawOrderSql("d", "ASC")}`,
     kinds,

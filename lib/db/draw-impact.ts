@@ -4,9 +4,11 @@ import { INVITED_STATUSES } from "@/lib/clients/status";
 import { DEFAULT_TIME_ZONE } from "@/lib/dates/time-zone";
 import { PROFILE_VALIDITY_MONTHS } from "@/lib/deadlines/expiry";
 import type { IneligibleReason, TieBreakOutcome } from "@/lib/draws/eligibility";
-import { CATEGORY_KINDS, PROGRAMS } from "@/lib/draws/kinds";
+import { PROGRAMS } from "@/lib/draws/kinds";
 import { InvalidInputError, NotFoundError } from "@/lib/errors";
 import { drawInstantSql, drawOrderRowSql, drawOrderSql, getDraw, previousDrawOfKind, toDrawRecord, type DrawDetail, type DrawRecord, type DrawRow } from "./draws";
+// Whether a kind is a category comes from the CategoryKind table, so new categories match at once.
+import { isCategorySql } from "./draw-kinds";
 import { getFirm } from "./firms";
 import { prisma } from "./prisma";
 import { clientScopeSql } from "./scope";
@@ -22,7 +24,6 @@ import { clientScopeSql } from "./scope";
  */
 
 const INVITED = `ARRAY[${INVITED_STATUSES.map((s) => `'${s}'`).join(",")}]::"ClientStatus"[]`;
-const CATEGORY_KINDS_SQL = `ARRAY[${CATEGORY_KINDS.map((k) => `'${k}'`).join(",")}]::text[]`;
 const PROGRAMS_SQL = `ARRAY[${PROGRAMS.map((p) => `'${p}'`).join(",")}]::text[]`;
 
 /** What the rule reads of a draw besides its columns: the instant, the programs covered, whether a category applies. */
@@ -30,7 +31,7 @@ function drawExtrasSql(d: string): string {
   // An empty program list (a hand-entered round) covers every program, as in eligibility.ts.
   return `${drawInstantSql(d)} AS at,
     CASE WHEN coalesce(cardinality(${d}."programs"), 0) = 0 THEN ${PROGRAMS_SQL} ELSE ${d}."programs" END AS covered,
-    ${d}."kind" = ANY(${CATEGORY_KINDS_SQL}) AS "isCategory"`;
+    ${isCategorySql(d)} AS "isCategory"`;
 }
 
 /**
@@ -288,11 +289,17 @@ function checkId(name: string, value: string | undefined): void {
 }
 
 /**
- * The draw page: the scoped clients above the cut-off, newly above (not above for the previous
- * draw of the kind, with the score as of that draw), near misses, and ineligible clients in the
- * pool who would have been close — each sorted by margin, then last name.
+ * With the default random_page_cost the planner hash-joins the candidates against a scan of
+ * every (wide) client row instead of probing the primary key: ~40% of the query's time. Run it
+ * in the impact query's transaction.
  */
-export async function drawImpact(scope: Scope, drawNumber: string, options: DrawImpactOptions = {}): Promise<DrawImpact> {
+export const IMPACT_PLANNER_SETTING = "SET LOCAL random_page_cost = 1.1";
+
+/**
+ * The draw, its previous draw of the kind, the margins and the query the draw page runs: shared
+ * with the draw-day matching (lib/db/draw-results.ts), which stores the same rows.
+ */
+export async function prepareDrawImpact(scope: Scope, drawNumber: string, options: DrawImpactOptions = {}) {
   checkMargin("margin", options.margin);
   checkMargin("closeMargin", options.closeMargin);
   checkId("teamId", options.teamId);
@@ -309,10 +316,18 @@ export async function drawImpact(scope: Scope, drawNumber: string, options: Draw
     teamId: options.teamId ?? null,
     consultantId: options.consultantId ?? null,
   });
-  // With the default random_page_cost the planner hash-joins the candidates against a scan of
-  // every (wide) client row instead of probing the primary key: ~40% of the query's time.
+  return { draw, previousDraw, firm, margin, closeMargin, query };
+}
+
+/**
+ * The draw page: the scoped clients above the cut-off, newly above (not above for the previous
+ * draw of the kind, with the score as of that draw), near misses, and ineligible clients in the
+ * pool who would have been close — each sorted by margin, then last name.
+ */
+export async function drawImpact(scope: Scope, drawNumber: string, options: DrawImpactOptions = {}): Promise<DrawImpact> {
+  const { draw, previousDraw, margin, closeMargin, query } = await prepareDrawImpact(scope, drawNumber, options);
   const [, rows] = await prisma().$transaction([
-    prisma().$executeRawUnsafe("SET LOCAL random_page_cost = 1.1"),
+    prisma().$executeRawUnsafe(IMPACT_PLANNER_SETTING),
     prisma().$queryRawUnsafe<ImpactSqlRow[]>(query.sql, ...query.params),
   ]);
   return {

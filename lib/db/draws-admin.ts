@@ -4,7 +4,8 @@ import { can, type Scope } from "@/lib/auth/scope";
 import type { RoundChanges } from "@/lib/draws/diff-rounds";
 import { buildDistribution, DISTRIBUTION_KEYS } from "@/lib/draws/distribution";
 import { DRAW_KIND_LABELS, PROGRAMS, type DrawKind, type Program } from "@/lib/draws/kinds";
-import { FeedSourceError, loadRoundsSource } from "@/lib/draws/load-source";
+import type { FeedUrlPolicy } from "@/lib/draws/feed-url-policy";
+import { FeedRefusedError, FeedSourceError, loadRoundsSource } from "@/lib/draws/load-source";
 import { FeedFormatError, parseRounds } from "@/lib/draws/parse-rounds";
 import { normalisedRoundSchema, type NormalisedRound } from "@/lib/draws/round";
 import { ConflictError, ForbiddenError, InvalidInputError } from "@/lib/errors";
@@ -52,14 +53,21 @@ export function parseFeedText(text: string, name: string): unknown {
   }
 }
 
-/** IRCC's feed from a URL; an unreachable or broken feed becomes a message naming the URL. */
-export async function fetchFeed(url: string): Promise<unknown> {
+/**
+ * IRCC's feed from a URL an admin typed: only the hosts `policy` allows (IRCC's and the
+ * operator's DRAWS_FEED_URL), public addresses, capped size and time. A refused or unreachable
+ * feed becomes a message naming the URL and the reason.
+ */
+export async function fetchFeed(url: string, policy: FeedUrlPolicy): Promise<unknown> {
   if (!/^https?:\/\//i.test(url)) {
     throw new InvalidInputError("The feed address must start with https:// (or http://).", [{ path: "url", message: "An http(s) address." }]);
   }
   try {
-    return await loadRoundsSource(url);
+    return await loadRoundsSource(url, { policy });
   } catch (error) {
+    if (error instanceof FeedRefusedError) {
+      throw new InvalidInputError(`The feed address was refused: ${error.message}.`, [{ path: "url", message: "Not an allowed feed address." }]);
+    }
     if (error instanceof FeedSourceError) {
       throw new InvalidInputError(`Could not load the feed: ${error.message}. Check the address and this server's internet access, or upload the file instead.`, [
         { path: "url", message: "Unreachable." },

@@ -1,6 +1,9 @@
 import "server-only";
+import { applyDrawKindMappings } from "@/lib/draws/classify-draw";
 import { diffRounds, type RoundChanges } from "@/lib/draws/diff-rounds";
 import type { NormalisedRound, RoundWarning } from "@/lib/draws/round";
+import { drawKindMappings } from "./draw-kinds";
+import { enqueueDrawMatching } from "./draw-results";
 import { prisma, Prisma } from "./prisma";
 
 type Tx = Prisma.TransactionClient;
@@ -77,7 +80,8 @@ export async function importRounds(
         await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('drawdesk.draws.import'))`;
         const stored = await tx.draw.findMany();
         const provisional = new Set(stored.filter((d) => d.provisional).map((d) => d.number));
-        const diff = diffRounds(stored.map(rowToRound), rounds);
+        // Names a platform administrator mapped (lib/db/draw-kind-mapping.ts) arrive classified.
+        const diff = diffRounds(stored.map(rowToRound), applyDrawKindMappings(rounds, await drawKindMappings(tx)));
         const confirmedUnchanged = diff.unchanged.filter((r) => provisional.has(r.number));
         summary = {
           added: diff.added.map((r) => r.number),
@@ -87,7 +91,11 @@ export async function importRounds(
           warnings: options.warnings ?? [],
           dryRun: Boolean(options.dryRun),
         };
-        if (diff.added.length) await tx.draw.createMany({ data: diff.added.map(roundToRow) });
+        if (diff.added.length) {
+          await tx.draw.createMany({ data: diff.added.map(roundToRow) });
+          // Draw day: every firm is matched against a recent new round (the intent, recorded with the import).
+          if (!options.dryRun) await enqueueDrawMatching(summary.added, tx);
+        }
         const now = new Date();
         for (const { round } of [...diff.updated, ...confirmedUnchanged.map((round) => ({ round }))]) {
           await tx.draw.update({ where: { number: round.number }, data: { ...roundToRow(round), provisional: false, updatedAt: now } });

@@ -1,9 +1,10 @@
 import "server-only";
 import type { CalendarDate } from "@/lib/dates/calendar-date";
 import { isCalendarDate } from "@/lib/dates/calendar-date";
-import { DRAW_KINDS, type DrawKind, type Program } from "@/lib/draws/kinds";
+import { DRAW_KINDS, isCategoryKind, type DrawKind, type Program } from "@/lib/draws/kinds";
 import type { DistributionBucket } from "@/lib/draws/round";
 import { InvalidInputError, NotFoundError } from "@/lib/errors";
+import { categoryLabelSql, isCategorySql } from "./draw-kinds";
 import { prisma, Prisma } from "./prisma";
 
 /**
@@ -24,6 +25,10 @@ export interface DrawRecord {
   categoryVersion: string | null;
   programs: Program[];
   provisional: boolean;
+  /** The kind is a category (CategoryKind table): a client must hold it. */
+  isCategory: boolean;
+  /** The label of a category kind an administrator created; null for built-in kinds (DRAW_KIND_LABELS). */
+  kindLabel: string | null;
 }
 
 export interface DrawDetail extends DrawRecord {
@@ -58,7 +63,7 @@ export function drawOrderRowSql(alias: string): string {
 }
 
 const RECORD_COLUMNS = `d."number", d."date", d."drawnAt", d."tieBreakAt", d."size", d."cutoff", d."name", d."kind",
-  d."categoryVersion", d."programs", d."provisional"`;
+  d."categoryVersion", d."programs", d."provisional", ${isCategorySql("d")} AS "isCategory", ${categoryLabelSql("d")} AS "kindLabel"`;
 
 /** A Draw row as raw queries return it. */
 export interface DrawRow {
@@ -73,6 +78,8 @@ export interface DrawRow {
   categoryVersion: string | null;
   programs: string[] | null;
   provisional: boolean;
+  isCategory?: boolean;
+  kindLabel?: string | null;
   distributionAsOf?: Date | null;
   distribution?: unknown;
 }
@@ -88,11 +95,14 @@ export function toDrawRecord(row: DrawRow): DrawRecord {
     size: row.size,
     cutoff: row.cutoff,
     name: row.name,
-    // Stored kinds come from classifyDrawName or an admin's mapping, both within DRAW_KINDS.
+    // Stored kinds come from classifyDrawName (DRAW_KINDS) or an administrator's mapping, which
+    // may name a category created since (CategoryKind): labelled by kindLabel, matched by isCategory.
     kind: row.kind as DrawKind,
     categoryVersion: row.categoryVersion,
     programs: (row.programs ?? []) as Program[],
     provisional: row.provisional,
+    isCategory: row.isCategory ?? isCategoryKind(row.kind),
+    kindLabel: row.kindLabel ?? null,
   };
 }
 

@@ -4,7 +4,8 @@
  * Pure: no clock, no database.
  */
 import { addDays, addMonths, formatISO, subDays, subMonths, subYears } from "date-fns";
-import { calculateCrs, type CrsInput } from "@/lib/crs";
+import { type Ability, calculateCrs, type ClbScores, type CrsInput } from "@/lib/crs";
+import { type LanguageTest, lowestScoreFor, TEST_ABILITIES } from "@/lib/language/tests";
 import type { CategoryKind, Program } from "@/lib/draws/kinds";
 import type { ClientStatus } from "@/lib/clients/status";
 
@@ -35,7 +36,7 @@ const LAST_NAMES = [
 ];
 const COUNTRIES = ["India", "Nigeria", "Philippines", "China", "Brazil", "Iran", "Mexico", "Pakistan", "Vietnam", "Ghana", "Ukraine", "Japan", "South Korea", "Kenya", "Lebanon", "Colombia"];
 const PROVINCES = ["ON", "BC", "AB", "SK", "MB", "NS", "NB", "PE", "NL"];
-const TEST_TYPES_EN = ["IELTS General", "CELPIP General", "PTE Core"];
+const TEST_TYPES_EN = ["ielts_general", "celpip_general", "pte_core"] as const;
 const ECA_ISSUERS = ["WES", "ICAS", "IQAS", "CES", "ICES"];
 
 export interface SyntheticScore {
@@ -66,6 +67,8 @@ export interface SyntheticClient {
   canadianWorkStartedOn: string | null;
   languageTestType: string;
   languageTestDate: string;
+  /** The test's results for the first language's CLB levels (the lowest result of each level). */
+  languageResults: Record<Ability, number>;
   ecaIssuer: string | null;
   ecaIssuedOn: string | null;
   workPermitExpiresOn: string | null;
@@ -89,6 +92,12 @@ function int(rand: () => number, min: number, max: number): number {
 function clbSet(rand: () => number, centre: number) {
   const around = () => Math.max(4, Math.min(12, centre + int(rand, -1, 1)));
   return { reading: around(), writing: around(), listening: around(), speaking: around() };
+}
+
+/** A result sheet for the first language's levels: the lowest result of each level. */
+function languageTestOf(test: LanguageTest, date: string, clb: ClbScores) {
+  const languageResults = Object.fromEntries(TEST_ABILITIES.map((a) => [a, lowestScoreFor(test, a, clb[a])])) as Record<Ability, number>;
+  return { languageTestType: test, languageTestDate: date, languageResults };
 }
 
 function factorsFor(rand: () => number, age: number, canadianWorkYears: number, nominated: boolean): CrsInput {
@@ -182,8 +191,8 @@ export function syntheticClients(count: number, options: { seed?: number; now: D
       scores,
       invitedAt: invitedAt ? instant(invitedAt < options.now ? invitedAt : subDays(options.now, 2)) : null,
       canadianWorkStartedOn: canadianWorkYears > 0 ? day(subDays(subYears(options.now, canadianWorkYears), int(rand, 1, 330))) : null,
-      languageTestType: pick(rand, TEST_TYPES_EN),
-      languageTestDate: day(testDate),
+      // Spread in place: the test is picked at the same point of the random sequence as before.
+      ...languageTestOf(pick(rand, TEST_TYPES_EN), day(testDate), factors.firstLanguage.clb),
       ecaIssuer: factors.education === "secondary" ? null : pick(rand, ECA_ISSUERS),
       ecaIssuedOn: factors.education === "secondary" ? null : day(subDays(options.now, int(rand, 60, 1800))),
       workPermitExpiresOn: hasPermit ? day(addDays(options.now, int(rand, -20, 700))) : null,

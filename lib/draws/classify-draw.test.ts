@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { classifyDrawName, parseDrawPrograms } from "./classify-draw";
+import { applyDrawKindMappings, classifyDrawName, drawNameKey, isRecognisedDrawName, parseDrawPrograms } from "./classify-draw";
 
 describe("classifyDrawName", () => {
   // Every distinct drawName of the snapshot (rounds 1–418), then reasonable variations.
@@ -54,6 +54,46 @@ describe("classifyDrawName", () => {
   });
 });
 
+describe("classifyDrawName with an administrator's mappings", () => {
+  const mappings = new Map([
+    [drawNameKey("Skilled Military Recruits (2026-Version 1)"), "military"],
+    [drawNameKey("Researchers with Canadian work experience"), "stem"],
+    // A mapping for a name the rules know is never used (the screen and the CLI refuse to make one).
+    [drawNameKey("Canadian Experience Class"), "stem"],
+  ]);
+
+  it.each([
+    ["Skilled Military Recruits, 2026-Version 2", "military", "2026-Version 2"],
+    ["skilled military recruits", "military", null],
+    ["Skilled  Military-Recruits (2026 - Version 3)", "military", "2026-Version 3"],
+    ["Researchers with Canadian Work Experience", "stem", null],
+    ["Canadian Experience Class", "cec", null],
+    ["Skilled Military Recruits for French speakers", "unrecognised", null],
+  ])("%j → %s (%s)", (name, kind, categoryVersion) => {
+    expect(classifyDrawName(name, mappings)).toEqual({ kind, categoryVersion });
+  });
+
+  it("keys a name by its words, whatever the version, case and punctuation", () => {
+    expect(drawNameKey("Skilled Military Recruits, 2026-Version 1")).toBe("skilled military recruits");
+    expect(drawNameKey("Agriculture & agri-food occupations (2025 - Version 2)")).toBe(drawNameKey("agriculture and agri food occupations"));
+  });
+
+  it("tells which names the built-in rules already recognise", () => {
+    expect(isRecognisedDrawName("Trades Occupations, 2026-Version 3")).toBe(true);
+    expect(isRecognisedDrawName("Skilled Military Recruits, 2026-Version 1")).toBe(false);
+  });
+
+  it("applies mappings to unrecognised rounds only, leaving the others as they are", () => {
+    const rounds = [
+      { number: "420", name: "Skilled Military Recruits, 2026-Version 1", kind: "unrecognised" as const },
+      { number: "421", name: "Canadian Experience Class", kind: "cec" as const },
+      { number: "422", name: "Lighthouse keepers", kind: "unrecognised" as const },
+    ];
+    expect(applyDrawKindMappings(rounds, mappings).map((r) => r.kind)).toEqual(["military", "cec", "unrecognised"]);
+    expect(applyDrawKindMappings(rounds, new Map())).toEqual(rounds);
+  });
+});
+
 describe("parseDrawPrograms", () => {
   it.each([
     ["Federal Skilled Worker Program, Canadian Experience Class and Federal Skilled Trades Program", "french", ["FSW", "CEC", "FST"]],
@@ -67,6 +107,10 @@ describe("parseDrawPrograms", () => {
     ["Canadian Experience Class and Federal Skilled Worker Program", "general", ["FSW", "CEC"]],
   ] as const)("%j → %j", (text, kind, programs) => {
     expect(parseDrawPrograms(text, kind)).toEqual({ programs });
+  });
+
+  it("treats a category an administrator created as open to all programs when the text says none", () => {
+    expect(parseDrawPrograms("", "military" as never)).toEqual({ programs: ["FSW", "CEC", "FST"] });
   });
 
   it.each([

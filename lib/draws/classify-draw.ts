@@ -48,16 +48,50 @@ function comparable(name: string): string {
     .trim();
 }
 
-export function classifyDrawName(name: string): DrawClassification {
+/**
+ * A name as the rules compare it: version cut off, case, "&" and punctuation ignored. Mappings are
+ * keyed by it, so "Skilled Military Recruits, 2026-Version 2" follows the mapping an administrator
+ * made for "Skilled Military Recruits (2026-Version 1)".
+ */
+export function drawNameKey(name: string): string {
+  const version = VERSION.exec(name);
+  return comparable(version ? name.slice(0, version.index) : name);
+}
+
+/** The built-in rules' kind for a name, without mappings; "unrecognised" when none matches. */
+function builtInKind(key: string): DrawKind {
+  const match = KIND_PATTERNS.find(([, pattern]) => pattern.test(key));
+  return match ? match[0] : "unrecognised";
+}
+
+/** True when the built-in rules recognise the name, so no mapping may override them. */
+export function isRecognisedDrawName(name: string): boolean {
+  return builtInKind(drawNameKey(name)) !== "unrecognised";
+}
+
+/**
+ * Name → kind. `mappings` (name key → kind, from the DrawKindMapping table) apply only where the
+ * built-in rules find nothing: an administrator fixes unknown names, never re-labels known ones.
+ * A mapped kind may be a category an administrator created, outside DRAW_KINDS; it is carried in
+ * the same field and labelled from the CategoryKind table.
+ */
+export function classifyDrawName(name: string, mappings?: ReadonlyMap<string, string>): DrawClassification {
   const version = VERSION.exec(name);
   const categoryVersion = version
     ? version[1]
       ? `${version[1]}-Version ${Number(version[2])}`
       : `Version ${Number(version[2])}`
     : null;
-  const bare = comparable(version ? name.slice(0, version.index) : name);
-  const match = KIND_PATTERNS.find(([, pattern]) => pattern.test(bare));
-  return { kind: match ? match[0] : "unrecognised", categoryVersion };
+  const key = drawNameKey(name);
+  const kind = builtInKind(key);
+  if (kind === "unrecognised" && mappings?.has(key)) return { kind: mappings.get(key) as DrawKind, categoryVersion };
+  return { kind, categoryVersion };
+}
+
+/** Rounds as parsed (mapping-free), with the administrators' mappings applied to unrecognised names. */
+export function applyDrawKindMappings<R extends { name: string; kind: DrawKind }>(rounds: readonly R[], mappings: ReadonlyMap<string, string>): R[] {
+  if (mappings.size === 0) return [...rounds];
+  return rounds.map((round) => (round.kind === "unrecognised" ? { ...round, kind: classifyDrawName(round.name, mappings).kind } : round));
 }
 
 const PROGRAM_NAMES: ReadonlyArray<readonly [Program, RegExp]> = [
@@ -101,7 +135,8 @@ export function parseDrawPrograms(
   text: string | null | undefined,
   kind: DrawKind,
 ): { programs: Program[]; warning?: string } {
-  const fallback = [...KIND_PROGRAMS[kind]];
+  // A category an administrator created is open to all three programs, like the built-in ones.
+  const fallback = [...(KIND_PROGRAMS[kind] ?? PROGRAMS)];
   if (text == null || text.trim() === "") return { programs: fallback };
   const lower = comparable(text);
   if (PNP_NAME.test(lower)) return { programs: [...PROGRAMS] };

@@ -137,6 +137,8 @@ describe("eligibilityForDraw: programs, nomination, category, score", () => {
     ["category draw, other category", { categories: ["healthcare"] }, stem, ["no_category"]],
     ["category draw, category held", { categories: ["stem"] }, stem, []],
     ["unrecognised draw checks programs only", {}, { kind: "unrecognised" }, []],
+    ["a category an administrator created, not held", { categories: ["stem"] }, { kind: "military" as never, isCategory: true }, ["no_category"]],
+    ["a category an administrator created, held", { categories: ["military"] }, { kind: "military" as never, isCategory: true }, []],
     ["language test expired before the draw date", { languageTestExpiresOn: "2025-06-01" }, {}, ["language_test_expired"]],
     ["language test expiring on the draw date", { languageTestExpiresOn: "2025-06-02" }, {}, []],
     ["no score", { crsAsOfDraw: null }, {}, ["no_score"]],

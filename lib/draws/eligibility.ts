@@ -27,6 +27,11 @@ export interface EligibilityDraw {
   cutoff: number;
   /** IRCC's drawCutOff (tie-break date and time), null for early rounds without one. */
   tieBreakAt: Instant | null;
+  /**
+   * Whether the kind is a category (the client must hold it), as the CategoryKind table says; a
+   * category an administrator created is known only there. Absent: the built-in CATEGORY_KINDS.
+   */
+  isCategory?: boolean;
 }
 
 export interface EligibilityClient {
@@ -195,7 +200,7 @@ export function eligibilityForDraw(client: EligibilityClient, draw: EligibilityD
   if (!client.programs.some((program) => covered.includes(program))) reasons.push("no_program");
   if (draw.kind === "pnp" && !heldNomination(client, draw.date)) reasons.push("no_nomination");
   // "unrecognised" is not a category kind: until an admin maps it, only programs are checked.
-  if (isCategoryKind(draw.kind) && !client.categories.includes(draw.kind)) reasons.push("no_category");
+  if ((draw.isCategory ?? isCategoryKind(draw.kind)) && !client.categories.includes(draw.kind)) reasons.push("no_category");
   if (scoreOf(client) == null) reasons.push("no_score");
 
   return reasons.length === 0 ? { eligible: true } : { eligible: false, reasons };

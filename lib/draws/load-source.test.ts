@@ -5,7 +5,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { afterEach, describe, expect, it } from "vitest";
-import { FeedSourceError, IRCC_ROUNDS_URL, loadRoundsSource } from "./load-source";
+import { feedUrlPolicy } from "./feed-url-policy";
+import { FeedRefusedError, FeedSourceError, IRCC_ROUNDS_URL, loadRoundsSource, MAX_FEED_BYTES } from "./load-source";
 
 const FEED = { classes: "wb-tables", rounds: [{ drawNumber: "418" }] };
 const dir = mkdtempSync(join(tmpdir(), "drawdesk-feed-"));
@@ -120,13 +121,119 @@ describe("loadRoundsSource from a URL", () => {
     expect(error.message).toBe(`${url} timed out after 0.2 s`);
   });
 
-  it("uses the fetch it is given", async () => {
-    const calls: string[] = [];
-    const fetchImpl = (async (input: string | URL | Request) => {
-      calls.push(String(input));
-      return new Response(JSON.stringify(FEED), { status: 200 });
-    }) as typeof fetch;
-    expect(await loadRoundsSource(IRCC_ROUNDS_URL, { fetchImpl })).toEqual(FEED);
-    expect(calls).toEqual([IRCC_ROUNDS_URL]);
+  it("follows a redirect", async () => {
+    const target = await serve((_req, res) => res.end(JSON.stringify(FEED)));
+    const url = await serve((_req, res) => {
+      res.writeHead(302, { location: target });
+      res.end();
+    });
+    expect(await loadRoundsSource(url)).toEqual(FEED);
+  });
+
+  it("refuses a body over the size limit, declared or streamed", async () => {
+    const big = `{"rounds": [${'"x",'.repeat(600)}"x"]}`;
+    const declared = await serve((_req, res) => {
+      res.setHeader("content-length", Buffer.byteLength(big));
+      res.end(big);
+    });
+    const streamed = await serve((_req, res) => {
+      res.write(big.slice(0, 1000));
+      setTimeout(() => res.end(big.slice(1000)), 20);
+    });
+    for (const url of [declared, streamed]) {
+      const error = await sourceError(loadRoundsSource(url, { maxBytes: 1500 }));
+      expect(error).toBeInstanceOf(FeedRefusedError);
+      expect(error.message).toBe(`${url} sent more than 1500 bytes, the limit for a rounds feed (IRCC's is under 1 MB)`);
+    }
+    expect(MAX_FEED_BYTES).toBe(5 * 1024 * 1024);
+  });
+});
+
+describe("loadRoundsSource with the app's policy (URLs typed in the app)", () => {
+  it("fetches from the operator's DRAWS_FEED_URL host, even on loopback", async () => {
+    const url = await serve((_req, res) => res.end(JSON.stringify(FEED)));
+    expect(await loadRoundsSource(url, { policy: feedUrlPolicy(IRCC_ROUNDS_URL, url) })).toEqual(FEED);
+  });
+
+  it("refuses any other host before connecting", async () => {
+    let requests = 0;
+    const url = await serve((_req, res) => {
+      requests++;
+      res.end(JSON.stringify(FEED));
+    });
+    const error = await sourceError(loadRoundsSource(url, { policy: feedUrlPolicy(IRCC_ROUNDS_URL, undefined) }));
+    expect(error).toBeInstanceOf(FeedRefusedError);
+    expect(error.message).toBe(`${new URL(url).host} is not an allowed feed host (allowed: www.canada.ca); the operator can allow another one by setting DRAWS_FEED_URL`);
+    expect(requests).toBe(0);
+  });
+
+  it("refuses a file path", async () => {
+    const error = await sourceError(loadRoundsSource("/etc/passwd", { policy: feedUrlPolicy(IRCC_ROUNDS_URL, undefined) }));
+    expect(error.message).toBe("/etc/passwd is not a web address; only http(s) feed addresses are fetched");
+  });
+
+  it("refuses a redirect to another host, and follows one within the operator's host", async () => {
+    let otherRequests = 0;
+    const other = await serve((_req, res) => {
+      otherRequests++;
+      res.end(JSON.stringify(FEED));
+    });
+    const operator = await serve((req, res) => {
+      if (req.url === "/moved") {
+        res.writeHead(301, { location: "/ee_rounds_123_en.json" });
+        return res.end();
+      }
+      if (req.url === "/away") {
+        res.writeHead(302, { location: other });
+        return res.end();
+      }
+      res.end(JSON.stringify(FEED));
+    });
+    const policy = feedUrlPolicy(IRCC_ROUNDS_URL, operator);
+    const origin = new URL(operator).origin;
+    expect(await loadRoundsSource(`${origin}/moved`, { policy })).toEqual(FEED);
+    const error = await sourceError(loadRoundsSource(`${origin}/away`, { policy }));
+    expect(error).toBeInstanceOf(FeedRefusedError);
+    expect(error.message).toBe(
+      `${origin}/away redirected to ${other}, refused: ${new URL(other).host} is not an allowed feed host (allowed: www.canada.ca, ${new URL(operator).host}); the operator can allow another one by setting DRAWS_FEED_URL`,
+    );
+    expect(otherRequests).toBe(0);
+  });
+
+  it("refuses a redirect loop", async () => {
+    const url = await serve((req, res) => {
+      res.writeHead(302, { location: `/loop${Number(req.url?.slice(5) || 0) + 1}` });
+      res.end();
+    });
+    const error = await sourceError(loadRoundsSource(url, { policy: feedUrlPolicy(IRCC_ROUNDS_URL, url) }));
+    expect(error.message).toBe(`${url} redirected more than 5 times`);
+  });
+
+  it("refuses an allowed host that is not the operator's when it is a loopback address or resolves to one", async () => {
+    let requests = 0;
+    const url = await serve((_req, res) => {
+      requests++;
+      res.end(JSON.stringify(FEED));
+    });
+    const port = new URL(url).port;
+    // Allowed by name but not trusted as the operator's: its addresses must be public.
+    const literal = await sourceError(loadRoundsSource(url, { policy: { allowedHosts: [`127.0.0.1:${port}`], trustedHost: null } }));
+    expect(literal.message).toBe("127.0.0.1 is a loopback address; feeds are fetched from public addresses only");
+    const named = `http://localhost:${port}/ee_rounds_123_en.json`;
+    const resolved = await sourceError(loadRoundsSource(named, { policy: { allowedHosts: [`localhost:${port}`], trustedHost: null } }));
+    expect(resolved).toBeInstanceOf(FeedRefusedError);
+    expect(resolved.message).toMatch(/^localhost resolves to (127\.0\.0\.1|::1), a loopback address; feeds are fetched from public addresses only$/);
+    const mapped = await sourceError(loadRoundsSource(`http://[::ffff:127.0.0.1]:${port}/x.json`, { policy: { allowedHosts: [`[::ffff:7f00:1]:${port}`], trustedHost: null } }));
+    expect(mapped.message).toBe("::ffff:7f00:1 is a loopback address; feeds are fetched from public addresses only");
+    expect(requests).toBe(0);
+  });
+
+  it("times out on a slow server", async () => {
+    const url = await serve((_req, res) => {
+      res.write('{"rounds": [');
+      setTimeout(() => res.end("]}"), 2000).unref();
+    });
+    const error = await sourceError(loadRoundsSource(url, { timeoutMs: 300, policy: feedUrlPolicy(IRCC_ROUNDS_URL, url) }));
+    expect(error.message).toBe(`${url} timed out after 0.3 s`);
   });
 });

@@ -2,6 +2,7 @@
  * What a client status report says, as plain text rows: the PDF renderer only lays them out, so
  * the wording and the numbers are tested here without a PDF. Pure: "now" comes in.
  */
+import { recordedTestLabel } from "@/lib/language/recorded-test";
 import { CLIENT_STATUS_LABELS, type ClientStatus } from "@/lib/clients/status";
 import type { CrsLine, CrsResult, CrsSection } from "@/lib/crs";
 import { formatInstant } from "@/lib/dates/format-instant";
@@ -162,7 +163,7 @@ export function clientReport(input: ClientReportInput): ClientReport {
       ["Categories", kindList(client.categories)],
       ["Profile submitted", dash(at(client.profileSubmittedAt, true))],
       ["Profile expires", dash(client.profileExpiresOn)],
-      ["Language test", client.languageTestType || client.languageTestDate ? `${dash(client.languageTestType)}, results ${dash(client.languageTestDate)}` : "—"],
+      ["Language test", client.languageTestType || client.languageTestDate ? `${dash(recordedTestLabel(client.languageTestType))}, results ${dash(client.languageTestDate)}` : "—"],
       ["ECA", client.ecaIssuer || client.ecaIssuedOn ? `${dash(client.ecaIssuer)}, issued ${dash(client.ecaIssuedOn)}` : "—"],
     ],
     crs: { total: client.crs == null ? "—" : String(client.crs), note: crsNote },

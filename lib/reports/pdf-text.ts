@@ -1,33 +1,24 @@
 /**
- * Text for PDFs drawn with the standard Helvetica font, which only has the Windows-1252
- * ("WinAnsi") characters: anything else comes out as garbage glyphs. This maps what the reports
- * use (the true minus sign of margins, arrows) to its nearest WinAnsi form, strips accents that
- * WinAnsi lacks (Nguyễn → Nguyen) and shows any other character as "?". Pure.
+ * Text for the PDF reports. Helvetica, their main font, only has the Windows-1252 ("WinAnsi")
+ * characters; other characters are drawn with embedded fallback fonts (lib/server/exports/
+ * pdf-fonts.ts, split into runs by pdf-runs.ts). This keeps the look of the symbols the reports
+ * use in Helvetica (the true minus sign of margins, arrows, thin spaces) by mapping them to their
+ * WinAnsi form, and composes decomposed accents (e + ◌́ → é) so a name needs no combining marks.
+ * Pure.
  */
 
 const WIN_ANSI_EXTRA = new Set("€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ");
 const REPLACEMENTS: Record<string, string> = { "−": "-", "→": "->", "←": "<-", "≥": ">=", "≤": "<=", "\u00a0": " ", "\u2009": " ", "\u202f": " " };
 
-function representable(ch: string): boolean {
+/** Whether Helvetica (WinAnsi encoding) can draw the character. */
+export function inWinAnsi(ch: string): boolean {
   const code = ch.codePointAt(0)!;
   return (code >= 0x20 && code <= 0x7e) || (code >= 0xa0 && code <= 0xff) || code === 0x0a || WIN_ANSI_EXTRA.has(ch);
 }
 
 export function pdfText(text: string): string {
   let out = "";
-  for (const ch of text) {
-    if (representable(ch)) out += ch;
-    else if (REPLACEMENTS[ch] !== undefined) out += REPLACEMENTS[ch];
-    else {
-      // Composed into Latin-1 if possible (e + ◌́ → é), else stripped of its marks (ễ → e).
-      const composed = ch.normalize("NFC");
-      if ([...composed].every(representable)) out += composed;
-      else {
-        const base = ch.normalize("NFKD").replace(/[\u0300-\u036f]/g, "");
-        out += base && [...base].every(representable) ? base : "?";
-      }
-    }
-  }
+  for (const ch of text.normalize("NFC")) out += REPLACEMENTS[ch] ?? ch;
   return out;
 }
 

@@ -2,7 +2,6 @@ import { randomBytes } from "node:crypto";
 import pg from "pg";
 import { startEmbeddedDatabase, type RunningDatabase } from "./embedded-db";
 import { runPrisma } from "./prisma-cli";
-import { stopDatabase } from "./shutdown";
 
 const PREFIX = "drawdesk_test_";
 // Databases left by a run that could not clean up (kill -9, power loss) are dropped by later runs
@@ -13,7 +12,7 @@ const LOCAL_HOSTS = new Set(["127.0.0.1", "localhost", "::1", "[::1]", ""]);
 export interface TestDatabase {
   name: string;
   url: string;
-  /** Drops the database, then stops the embedded server if this process started it. */
+  /** Drops the database, then releases the embedded server's lease (the last holder stops it). */
   dispose(): Promise<void>;
   server: RunningDatabase | null;
 }
@@ -56,12 +55,16 @@ async function admin<T>(adminUrl: string, body: (client: pg.Client) => Promise<T
   }
 }
 
-/** `everything`: this process just started the server, so no other run can be using its databases. */
-async function dropAbandoned(client: pg.Client, everything: boolean): Promise<void> {
+/**
+ * `serverStartedAt`: this process started the server then, so databases named from before that
+ * belong to runs that are over (another run may have joined since: its databases are newer).
+ */
+async function dropAbandoned(client: pg.Client, serverStartedAt: number | undefined): Promise<void> {
   const { rows } = await client.query<{ datname: string }>("SELECT datname FROM pg_database WHERE starts_with(datname, $1)", [PREFIX]);
   for (const { datname } of rows) {
     const createdAt = Number(datname.slice(PREFIX.length).split("_")[0]);
-    if (everything || (Number.isFinite(createdAt) && Date.now() - createdAt > ABANDONED_AFTER_MS)) {
+    if (!Number.isFinite(createdAt)) continue;
+    if ((serverStartedAt !== undefined && createdAt < serverStartedAt) || Date.now() - createdAt > ABANDONED_AFTER_MS) {
       await client.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
     }
   }
@@ -81,13 +84,13 @@ export async function createTestDatabase(options: { log?: (m: string) => void } 
     try {
       if (created) await admin(adminUrl, (c) => c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
     } finally {
-      if (server) await stopDatabase(server);
+      if (server) await server.stop();
     }
   };
 
   try {
     await admin(adminUrl, async (client) => {
-      await dropAbandoned(client, server?.startedHere ?? false);
+      await dropAbandoned(client, server?.startedAt);
       await client.query(`CREATE DATABASE "${name}"`);
     });
     created = true;

@@ -5,14 +5,18 @@ import { CutoffSummaryTable } from "@/components/draws/CutoffSummaryTable";
 import { DistributionCard } from "@/components/draws/DistributionCard";
 import { drawKindLabel, formatCount, plural } from "@/components/draws/format";
 import { LedgerFilters } from "@/components/draws/LedgerFilters";
+import { PoolMovementCard } from "@/components/draws/PoolMovementCard";
 import { Badge, ButtonLink, Card, EmptyState, PageHeader, Pagination, Table, TableEmptyRow, TBody, TD, TH, THead, TR } from "@/components/ui";
 import { can } from "@/lib/auth/scope";
 import { formatInstant } from "@/lib/dates/format-instant";
 import { cutoffSeries, poolDistribution } from "@/lib/db/dashboard";
 import { drawKindsPresent, listDraws, type DrawSort } from "@/lib/db/draws";
+import { createdCategoryKindsInUse } from "@/lib/db/draw-kinds";
 import { getFirm } from "@/lib/db/firms";
+import { isPlatformAdmin } from "@/lib/db/platform-admins";
+import { poolMovementView } from "@/lib/db/pool-movement";
 import { requireViewer } from "@/lib/server/session";
-import { ledgerHref, ledgerQuerySchema } from "./ledger-query";
+import { ledgerHiddenFields, ledgerHref, ledgerQuerySchema } from "./ledger-query";
 
 export const metadata: Metadata = { title: "Draws" };
 
@@ -31,12 +35,15 @@ export default async function DrawsPage({ searchParams }: { searchParams: Promis
   const viewer = await requireViewer();
   const query = ledgerQuerySchema.parse(await searchParams);
   const filter = { kind: query.kind.length > 0 ? query.kind : undefined, from: query.from, to: query.to };
-  const [draws, series, distribution, kinds, firm] = await Promise.all([
+  const [draws, series, distribution, kinds, firm, movement, platformAdmin, createdKinds] = await Promise.all([
     listDraws({ ...filter, sort: query.sort, page: query.page, pageSize: PAGE_SIZE }),
     cutoffSeries({ kinds: query.kind, from: query.from, to: query.to }),
     poolDistribution(viewer.scope),
     drawKindsPresent(),
     getFirm(viewer.scope),
+    poolMovementView(query.pool),
+    isPlatformAdmin(viewer.userId),
+    createdCategoryKindsInUse(),
   ]);
   const tz = firm.timeZone;
   const sortHeader = (column: "date" | "cutoff" | "size") => {
@@ -57,16 +64,19 @@ export default async function DrawsPage({ searchParams }: { searchParams: Promis
         title="Draws"
         description="Every round of invitations since 2015, with cut-offs over time and the pool's CRS distribution."
         actions={
-          can(viewer.scope, "draws.import") && (
-            <ButtonLink href="/draws/import" variant="primary">
-              Import rounds
-            </ButtonLink>
-          )
+          <>
+            {platformAdmin && <ButtonLink href="/draws/names">Draw names</ButtonLink>}
+            {can(viewer.scope, "draws.import") && (
+              <ButtonLink href="/draws/import" variant="primary">
+                Import rounds
+              </ButtonLink>
+            )}
+          </>
         }
       />
-      <LedgerFilters kinds={kinds} value={query} />
+      <LedgerFilters kinds={kinds} createdKinds={createdKinds} value={query} />
 
-      <Card title="Cut-offs over time" description={query.kind.length ? query.kind.map((k) => drawKindLabel({ kind: k })).join(", ") : "All kinds"}>
+      <Card title="Cut-offs over time" description={query.kind.length ? query.kind.map((k) => drawKindLabel({ kind: k, kindLabel: createdKinds.find((c) => c.code === k)?.label })).join(", ") : "All kinds"}>
         {series.length === 0 ? (
           <EmptyState title="No draws" description="No draw matches these filters." actions={<Link href="/draws">Clear the filters</Link>} />
         ) : (
@@ -102,7 +112,7 @@ export default async function DrawsPage({ searchParams }: { searchParams: Promis
                   <Link href={`/draws/${encodeURIComponent(d.number)}`}>#{d.number}</Link> {d.provisional && <Badge tone="warning">Provisional</Badge>}
                 </TD>
                 <TD className="num nowrap">{d.date}</TD>
-                <TD>{drawKindLabel({ kind: d.kind })}</TD>
+                <TD>{drawKindLabel({ kind: d.kind, kindLabel: d.kindLabel })}</TD>
                 <TD>{d.categoryVersion ?? "—"}</TD>
                 <TD numeric>{formatCount(d.size)}</TD>
                 <TD numeric>{d.cutoff}</TD>
@@ -115,6 +125,8 @@ export default async function DrawsPage({ searchParams }: { searchParams: Promis
       </div>
 
       <DistributionCard distribution={distribution} />
+
+      <PoolMovementCard view={movement} hidden={ledgerHiddenFields(query)} />
     </div>
   );
 }

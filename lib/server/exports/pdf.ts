@@ -1,11 +1,13 @@
 import "server-only";
 import PDFDocument from "pdfkit";
+import { enableFallbackFonts } from "./pdf-fallback";
 
 /**
  * pdfkit helpers shared by the PDF reports: a page frame (header line, footer with page number)
- * and a simple table that breaks across pages. Built-in Helvetica only (no font files to ship):
- * it covers Western European accents (Hernández, Tomás); other scripts would need an embedded
- * font. Black, greys and one dark accent, so a report reads the same printed in black and white.
+ * and a simple table that breaks across pages. Text is set in the built-in Helvetica; characters
+ * it lacks (Vietnamese, Chinese, Arabic, Devanagari names) are drawn with embedded Noto fonts
+ * (pdf-fallback.ts). Black, greys and one dark accent, so a report reads the same printed in
+ * black and white.
  */
 
 export type Doc = PDFKit.PDFDocument;
@@ -19,7 +21,7 @@ export const SHADE = "#eeeeee";
 export const MARGIN = 48;
 
 export function createDoc(meta: { title: string; author: string; subject?: string }): Doc {
-  return new PDFDocument({
+  const doc = new PDFDocument({
     size: "LETTER",
     margins: { top: MARGIN, bottom: MARGIN + 18, left: MARGIN, right: MARGIN },
     info: { Title: meta.title, Author: meta.author, Subject: meta.subject ?? meta.title, Creator: "DrawDesk", Producer: "DrawDesk" },
@@ -27,6 +29,8 @@ export function createDoc(meta: { title: string; author: string; subject?: strin
     autoFirstPage: false,
     bufferPages: false,
   });
+  enableFallbackFonts(doc);
+  return doc;
 }
 
 export function contentWidth(doc: Doc): number {

@@ -4,6 +4,7 @@ import { ClientRecordActions } from "@/components/clients/ClientRecordActions";
 import { CrsBreakdown } from "@/components/clients/CrsBreakdown";
 import { DeadlineBadge } from "@/components/clients/DeadlineBadges";
 import { Facts, factsStyles } from "@/components/clients/Facts";
+import { LanguageTestResults } from "@/components/clients/LanguageTestResults";
 import { DRAW_KIND_SHORT, formatMargin, STATUS_TONES } from "@/components/clients/labels";
 import { ScoreHistoryChart } from "@/components/clients/ScoreHistoryChart";
 import { DownloadButton } from "@/components/reports/DownloadButton";
@@ -17,6 +18,7 @@ import { listAuditForEntity } from "@/lib/db/audit";
 import { getClientScoreHistory } from "@/lib/db/clients";
 import { clientDrawResults } from "@/lib/db/draw-impact";
 import { DRAW_KIND_LABELS, type DrawKind } from "@/lib/draws/kinds";
+import { recordedTestLabel } from "@/lib/language/recorded-test";
 import { INELIGIBLE_REASON_LABELS, TIE_BREAK_LABELS } from "@/lib/draws/eligibility";
 import { requireViewer } from "@/lib/server/session";
 import { clientOr404, orNotFound } from "../load-client";
@@ -347,14 +349,8 @@ export default async function ClientPage({ params }: { params: Promise<{ id: str
           <Card title="Tests, credentials and documents">
             <Facts
               items={[
-                ["Language test", (client.languageTestType || client.languageTestDate) && [client.languageTestType ?? "Type not recorded", client.languageTestDate].filter(Boolean).join(", ")],
-                [
-                  "Results",
-                  client.languageResults &&
-                    Object.entries(client.languageResults)
-                      .map(([k, v]) => `${k[0].toUpperCase()}${k.slice(1)} ${v}`)
-                      .join(" · "),
-                ],
+                ["Language test", (client.languageTestType || client.languageTestDate) && [recordedTestLabel(client.languageTestType) ?? "Type not recorded", client.languageTestDate].filter(Boolean).join(", ")],
+                ["Results", client.languageLevels.length > 0 ? <LanguageTestResults type={client.languageTestType} levels={client.languageLevels} /> : null],
                 ["Test valid until", client.languageTestExpiresOn],
                 ["ECA", (client.ecaIssuer || client.ecaIssuedOn) && [client.ecaIssuer ?? "Issuer not recorded", client.ecaIssuedOn].filter(Boolean).join(", ")],
                 ["ECA valid until", client.ecaExpiresOn],

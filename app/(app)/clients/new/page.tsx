@@ -4,6 +4,7 @@ import { ClientForm, type ClientFormValues } from "@/components/clients/ClientFo
 import { PageHeader } from "@/components/ui";
 import { seesAllTeams } from "@/lib/auth/scope";
 import { todayIn } from "@/lib/dates";
+import { createdCategoryKinds } from "@/lib/db/draw-kinds";
 import { getFirm } from "@/lib/db/firms";
 import { listTeams } from "@/lib/db/teams";
 import { listConsultants } from "@/lib/db/users";
@@ -58,6 +59,7 @@ export default async function NewClientPage() {
         firmTimeZone={firm.timeZone}
         today={todayIn(firm.timeZone, new Date())}
         submitLabel="Create client"
+        createdCategories={await createdCategoryKinds()}
         cancelHref="/clients"
       />
     </div>

@@ -2,12 +2,17 @@
 
 import { revalidatePath } from "next/cache";
 import { enterProvisionalRound, fetchFeed, importFeed, parseFeedText } from "@/lib/db/draws-admin";
+import { feedUrlPolicy } from "@/lib/draws/feed-url-policy";
 import type { DrawKind } from "@/lib/draws/kinds";
+import { IRCC_ROUNDS_URL } from "@/lib/draws/load-source";
 import { authedAction, formDataToObject } from "@/lib/server/action";
 import { feedImportSchema, manualRoundSchema } from "./schema";
 
+/** The app fetches IRCC's host and the operator's DRAWS_FEED_URL host only (SSRF guard). */
+const feedPolicy = () => feedUrlPolicy(IRCC_ROUNDS_URL, process.env.DRAWS_FEED_URL);
+
 const feedImport = authedAction({ permission: "draws.import", schema: feedImportSchema }, async (viewer, input) => {
-  const json = input.source === "file" ? parseFeedText(await input.file.text(), input.file.name) : await fetchFeed(input.url);
+  const json = input.source === "file" ? parseFeedText(await input.file.text(), input.file.name) : await fetchFeed(input.url, feedPolicy());
   const source = input.source === "file" ? `upload: ${input.file.name}` : input.url;
   const apply = input.mode === "apply";
   const view = await importFeed(viewer.scope, viewer.email, { json, source, apply, expectedDigest: input.digest });

@@ -2,8 +2,10 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { DrawImportForm } from "@/components/draws/DrawImportForm";
 import { ManualRoundForm } from "@/components/draws/ManualRoundForm";
+import { SyncStatus } from "@/components/draws/SyncStatus";
 import { Card, PageHeader } from "@/components/ui";
 import { todayIn } from "@/lib/dates/time-zone";
+import { drawSyncStatus } from "@/lib/db/draw-sync-status";
 import { getFirm } from "@/lib/db/firms";
 import { DRAW_KIND_LABELS, PROGRAMS, type DrawKind } from "@/lib/draws/kinds";
 import { IRCC_ROUNDS_URL } from "@/lib/draws/load-source";
@@ -15,7 +17,7 @@ export const metadata: Metadata = { title: "Import draws" };
 
 export default async function ImportDrawsPage() {
   const viewer = await requireViewer("draws.import");
-  const firm = await getFirm(viewer.scope);
+  const [firm, sync] = await Promise.all([getFirm(viewer.scope), drawSyncStatus()]);
   const today = todayIn(firm.timeZone, new Date());
   return (
     <div className="stack-lg">
@@ -24,6 +26,9 @@ export default async function ImportDrawsPage() {
         title="Import draws"
         description="Bring the ledger up to date from IRCC's rounds feed, or enter a round the feed does not have yet. Draws are shared by every firm."
       />
+      <Card title="Automatic sync" description="The worker fetches the feed every DRAWS_SYNC_INTERVAL seconds (README, “Draw day”).">
+        <SyncStatus status={sync} now={new Date()} details />
+      </Card>
       <DrawImportForm defaultUrl={process.env.DRAWS_FEED_URL || IRCC_ROUNDS_URL} action={feedImportAction} />
 
       <Card

@@ -13,7 +13,8 @@ const PROGRESS_CHUNK = 2_500;
 /**
  * POST the CSV as the body: `?dryRun=1` checks every row and reports; `?mode=all-or-nothing`
  * imports a clean file in one transaction, `?mode=valid-rows` imports the valid rows only.
- * The answer streams as NDJSON: `{type:"progress",done,total}` lines, then one `result` (or `error`).
+ * The answer streams as NDJSON: `{type:"progress",phase,done,total}` lines (phase "check" while
+ * rows are checked, "import" while they are saved), then one `result` (or `error`).
  */
 export const POST = authedRoute({ permission: "clients.import" }, async (req, viewer) => {
   const mode = req.nextUrl.searchParams.get("mode") === "valid-rows" ? "valid-rows" : "all-or-nothing";
@@ -25,11 +26,18 @@ export const POST = authedRoute({ permission: "clients.import" }, async (req, vi
   if (csv.length > MAX_BYTES) return NextResponse.json({ error: "The file is larger than 25 MB: split it into smaller files." }, { status: 413 });
 
   const encoder = new TextEncoder();
-  const phase = dryRun ? "check" : "import";
   const stream = new ReadableStream<Uint8Array>({
     async start(controller) {
       const send = (event: ImportEvent) => controller.enqueue(encoder.encode(`${JSON.stringify(event)}\n`));
       let lastSent = 0;
+      // Both phases report: "check" while every row is checked (a dry run, and again before an
+      // import saves), then "import" while rows are saved.
+      const progress = (phase: "check" | "import") => (done: number, total: number) => {
+        const now = Date.now();
+        if (done > 0 && done < total && now - lastSent < PROGRESS_EVERY_MS) return;
+        lastSent = now;
+        send({ type: "progress", phase, done, total });
+      };
       try {
         const result = await importClientsCsv(viewer.scope, csv, {
           mode,
@@ -37,12 +45,8 @@ export const POST = authedRoute({ permission: "clients.import" }, async (req, vi
           // Smaller insert chunks than the default, so a large file reports progress more often.
           chunkSize: PROGRESS_CHUNK,
           via: "web",
-          onProgress: (done, total) => {
-            const now = Date.now();
-            if (done < total && now - lastSent < PROGRESS_EVERY_MS) return;
-            lastSent = now;
-            send({ type: "progress", phase, done, total });
-          },
+          onCheckProgress: progress("check"),
+          onProgress: progress("import"),
         });
         const report: ImportReport = {
           total: result.total,

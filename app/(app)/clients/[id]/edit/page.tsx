@@ -4,6 +4,7 @@ import { ClientForm, type ClientFormValues } from "@/components/clients/ClientFo
 import { PageHeader } from "@/components/ui";
 import { seesAllTeams } from "@/lib/auth/scope";
 import { formatInstant, todayIn } from "@/lib/dates";
+import { createdCategoryKinds } from "@/lib/db/draw-kinds";
 import type { ClientDetail } from "@/lib/db/clients";
 import { listTeams } from "@/lib/db/teams";
 import { listConsultants } from "@/lib/db/users";
@@ -73,6 +74,7 @@ export default async function EditClientPage({ params }: { params: Promise<{ id:
         firmTimeZone={client.timeZone}
         today={todayIn(client.timeZone, new Date())}
         submitLabel="Save changes"
+        createdCategories={await createdCategoryKinds()}
         cancelHref={`/clients/${client.id}`}
         clientId={client.id}
         version={client.version}

@@ -1,0 +1,31 @@
+// npm run worker: the draw-day worker on its own (lib/jobs) — feed sync every DRAWS_SYNC_INTERVAL
+// seconds, matching, digests, mail delivery. `npm start` runs one already unless
+// DRAWDESK_WORKER=off; run this for larger deployments (any number, on one database).
+// Uses DATABASE_URL, or the embedded database (joining the app's, or started for its duration).
+import { withDatabase } from "./lib/with-db";
+import { onShutdownSignal } from "./lib/shutdown";
+
+async function main(): Promise<number> {
+  return withDatabase(async (db) => {
+    const { startWorker } = await import("@/lib/jobs/worker");
+    const { syncIntervalSeconds } = await import("@/lib/jobs/queue");
+    const { feedUrl } = await import("@/lib/draws/feed");
+    const stopped = new Promise<NodeJS.Signals>((resolve) => onShutdownSignal(resolve));
+    const worker = await startWorker(db.url);
+    console.log(`DrawDesk worker: syncing ${feedUrl()} every ${syncIntervalSeconds()} s`);
+    const signal = await stopped;
+    console.log(`DrawDesk worker: ${signal}, stopping…`);
+    await worker.stop();
+    const { prisma } = await import("@/lib/db/prisma");
+    await prisma().$disconnect();
+    return 0;
+  });
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(`worker failed: ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(1);
+  },
+);
