@@ -1,83 +1,20 @@
-import { expect, test, type Browser, type BrowserContext, type Page } from "@playwright/test";
+import { expect, test, type Browser, type Page } from "@playwright/test";
 import { isPublicPath } from "@/lib/auth/public-paths";
-import { findFirmBySlug } from "@/lib/db/firms";
-import { inviteUser } from "@/lib/db/invitations";
-import { queueMail } from "@/lib/db/mail";
-import { setPlatformAdmin } from "@/lib/db/platform-admins";
-import { issuePasswordReset } from "@/lib/db/password-reset";
-import { prisma } from "@/lib/db/prisma";
-import { DEMO_FIRM, DEMO_PASSWORD, DEMO_USERS } from "@/lib/db/seed-demo";
-import { createTestFirm } from "@/lib/db/testing/fixtures";
-import { appPages, fillRoute } from "./support/app-pages";
-import { signIn } from "./support/auth";
+import { DEMO_USERS } from "@/lib/db/seed-demo";
+import { appPages, fillRoute, type StorageState } from "./support/app-pages";
+import { sweepValues } from "./support/page-sweep";
 
 // Loads every page of the app (app/**/page.tsx) as a person would, with the console and the
 // network watched: a script refused by the Content-Security-Policy, an uncaught error or a
 // resource that fails to load (the missing favicon, a chunk) fails the page's test. Public pages
 // are loaded signed out, the others as the demo firm's owner, who may see every page.
 
-type StorageState = Awaited<ReturnType<BrowserContext["storageState"]>>;
-
 let ownerState: StorageState;
 let segmentValues: Record<string, string>;
 
 test.beforeAll(async ({ browser }) => {
-  // The owner must reach every page, the platform administrators' draw-name screen included (a
-  // flag granted from the command line on a real install).
-  await setPlatformAdmin(DEMO_USERS[0].email, true);
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  await signIn(page, { email: DEMO_USERS[0].email, password: DEMO_PASSWORD });
-  ownerState = await context.storageState();
-
-  await page.goto("/clients");
-  const clientHref = await page.getByRole("table").locator('a[href^="/clients/"]').first().getAttribute("href");
-  await page.goto("/draws");
-  const drawHref = await page.getByRole("table").locator('a[href^="/draws/"]').first().getAttribute("href");
-  await context.close();
-
-  // An invitation that can still be accepted, so the form renders (not just "cannot be used").
-  const firm = await createTestFirm({ label: "e2e-every-page" });
-  const { token } = await inviteUser(firm.user("owner").scope, {
-    email: `every-page-${Date.now()}@test.example`,
-    name: "Page Sweep",
-    role: "viewer",
-    teamIds: [firm.teams[0].id],
-  });
-
-  // A reset link that can still be used, so the new-password form renders; it goes to the test
-  // firm's viewer, never to a demo account other specs sign in with.
-  const viewer = firm.user("viewer");
-  await issuePasswordReset(viewer.email, "127.0.0.1");
-  const resetMail = await prisma().mailMessage.findFirst({ where: { firmId: firm.id, to: viewer.email, kind: "password_reset" } });
-  // A message in the demo firm's outbox, for the owner's outbox message page.
-  const demoFirm = await findFirmBySlug(DEMO_FIRM.slug);
-  if (!demoFirm) throw new Error("the demo firm is missing from the e2e database");
-  const message = await queueMail({
-    firmId: demoFirm.id,
-    userId: null,
-    kind: "invitation",
-    to: `every-page-${Date.now()}@test.example`,
-    subject: "Page sweep",
-    text: "Page sweep",
-    html: "<p>Page sweep</p>",
-    idempotencyKey: `every-page:${Date.now()}`,
-  });
-
-  segmentValues = {
-    "reset-password/[token]": matchOrThrow(resetMail?.text ?? null, /\/reset-password\/([A-Za-z0-9_-]+)/, "a reset link in the outbox"),
-    "outbox/[id]": message.id,
-    "clients/[id]": matchOrThrow(clientHref, /^\/clients\/([0-9a-f-]{36})$/, "a client link on /clients"),
-    "draws/[number]": matchOrThrow(drawHref, /^\/draws\/(\d+)$/, "a draw link on /draws"),
-    "invite/[token]": token,
-  };
+  ({ state: ownerState, values: segmentValues } = await sweepValues(browser, DEMO_USERS[0]));
 });
-
-function matchOrThrow(href: string | null, pattern: RegExp, what: string): string {
-  const match = href?.match(pattern);
-  if (!match) throw new Error(`expected ${what}, found ${href}`);
-  return match[1];
-}
 
 /** Everything that goes wrong while the page loads, in words a failing test can print. */
 async function watch(page: Page): Promise<string[]> {

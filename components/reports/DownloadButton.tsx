@@ -19,7 +19,8 @@ export function DownloadButton({ link, variant = "secondary", size }: { link: Ex
   const running = state.status === "running";
   return (
     <div className={styles.download}>
-      <Button variant={variant} size={size} onClick={start} disabled={running}>
+      {/* aria-disabled, not disabled: a disabled button drops keyboard focus to <body> mid-download. */}
+      <Button variant={variant} size={size} onClick={running ? undefined : start} aria-disabled={running || undefined}>
         {link.label}
       </Button>
       <div className={styles.status} aria-live="polite">

@@ -2,6 +2,7 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import { AppNav, type AppNavLink } from "./AppNav";
 import { AppNavCurrent } from "./AppNavCurrent";
+import { LostFocusToMain } from "./LostFocusToMain";
 import { SkipLink } from "./SkipLink";
 import styles from "./AppShell.module.css";
 
@@ -49,6 +50,7 @@ export function AppShell({ user, links, currentPath, headerSlot, signOutSlot, ch
       <main id="main" tabIndex={-1} className={styles.main}>
         {children}
       </main>
+      <LostFocusToMain />
     </div>
   );
 }

@@ -1,5 +1,8 @@
 import fs from "node:fs";
 import path from "node:path";
+import type { BrowserContext } from "@playwright/test";
+
+export type StorageState = Awaited<ReturnType<BrowserContext["storageState"]>>;
 
 const ROOT = path.resolve(__dirname, "..", "..");
 

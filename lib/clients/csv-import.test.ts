@@ -303,3 +303,30 @@ describe("validateClientCsv: itaDate and itaRound", () => {
     expect(errorsOf({ itaDate: "2026-11-26" })).toEqual(["2:itaDate"]);
   });
 });
+
+describe("validateClientCsv: found by the fuzz tests (csv-import.fuzz.test.ts)", () => {
+  it("reports a NUL character in a cell as that cell's error instead of passing a row PostgreSQL cannot store", () => {
+    const result = validateClientCsv(csv({ ...GOOD, firstName: "a\u0000b" }), context);
+    expect(result.rows).toEqual([]);
+    expect(result.errors.map((e) => [e.line, e.column])).toEqual([[2, "firstName"]]);
+    expect(result.errors[0].message).toMatch(/NUL character/);
+  });
+
+  it("reports a date or time outside the years 1900–9998 as that cell's error (year 1 broke the expiry arithmetic)", () => {
+    const result = validateClientCsv(csv({ ...GOOD, profileSubmittedAt: "0001-01-01T00:00:00+14:00", passportExpiresAt: "1899-12-31" }), context);
+    expect(result.rows).toEqual([]);
+    expect(result.errors.map((e) => [e.line, e.column, e.message])).toEqual([
+      [2, "profileSubmittedAt", "Use a year from 1900 to 9998."],
+      [2, "passportExpiresAt", "Use a year from 1900 to 9998."],
+    ]);
+  });
+});
+
+describe("validateClientCsv: a header of empty names (fuzz counterexample: the file \",\")", () => {
+  it("names the repeated empty column \"(empty)\" rather than an empty column name", () => {
+    const result = validateClientCsv(",", context);
+    expect(result.errors.length).toBeGreaterThan(0);
+    expect(result.errors.every((e) => e.column !== "")).toBe(true);
+    expect(result.errors.filter((e) => /appears more than once/.test(e.message)).map((e) => e.column)).toEqual(["(empty)"]);
+  });
+});

@@ -150,7 +150,7 @@ function headerErrors(header: string[]): CsvRowError[] {
   const known = new Set<string>(CLIENT_CSV_COLUMNS);
   const seen = new Set<string>();
   for (const name of header) {
-    if (seen.has(name)) errors.push({ line: 1, column: name, message: `Column "${name}" appears more than once.`, kind: "invalid" });
+    if (seen.has(name)) errors.push({ line: 1, column: name || "(empty)", message: `Column "${name}" appears more than once.`, kind: "invalid" });
     seen.add(name);
     if (known.has(name)) continue;
     const hint = CLIENT_CSV_COLUMNS.find((c) => c.toLowerCase() === name.toLowerCase().replace(/[\s_-]/g, ""));
@@ -426,9 +426,17 @@ function* validationSteps(text: string, context: CsvValidationContext): Generato
     if (fields.length !== header.length) {
       rowErrors.push({ line, column: "(row)", message: `This row has ${fields.length} fields; the header has ${header.length}.`, kind: "invalid" });
     }
+    // PostgreSQL cannot store a NUL in text: without this the row would pass and the insert fail.
+    fields.forEach((field, i) => {
+      if (field.includes("\u0000")) {
+        rowErrors.push({ line, column: header[i] || "(row)", message: "This cell holds a NUL character (a zero byte), which cannot be stored: save the file again as CSV text.", kind: "invalid" });
+      }
+    });
     const input = validateRow(get, line, rowContext, rowErrors);
     const rowKeys = { profileNumber: get("profileNumber").toUpperCase(), email: get("email").toLowerCase() };
-    keys.push({ line, profileNumber: rowKeys.profileNumber || null, email: rowKeys.email || null });
+    // A key with a NUL (already this row's error) cannot be looked up in PostgreSQL either.
+    const key = (value: string) => (value === "" || value.includes("\u0000") ? null : value);
+    keys.push({ line, profileNumber: key(rowKeys.profileNumber), email: key(rowKeys.email) });
     for (const field of ["profileNumber", "email"] as const) {
       const key = rowKeys[field];
       if (key === "") continue;

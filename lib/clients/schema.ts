@@ -19,7 +19,17 @@ export const categoryCodeSchema = z
 
 const emptyToNull = (v: unknown) => (typeof v === "string" && v.trim() === "" ? null : v);
 const optionalText = (max: number) => z.preprocess(emptyToNull, z.string().trim().max(max, `Use at most ${max} characters.`).nullable().default(null));
-const calendarDate = z.preprocess(emptyToNull, z.iso.date({ error: "Use a date as YYYY-MM-DD." }).nullable().default(null));
+/**
+ * Dates before 1900 are typos (a year 0001 from a spreadsheet), and the date arithmetic cannot
+ * represent years 0–99; a year past 9998 has no 4-digit ISO form once moved to UTC.
+ */
+const YEAR_RANGE = "Use a year from 1900 to 9998.";
+const inYearRange = (iso: string) => {
+  const year = new Date(iso).getUTCFullYear();
+  // Not a date at all (zod runs this after a failed format check too): the format error says so.
+  return Number.isNaN(year) || (year >= 1900 && year <= 9998);
+};
+const calendarDate = z.preprocess(emptyToNull, z.iso.date({ error: "Use a date as YYYY-MM-DD." }).refine(inYearRange, YEAR_RANGE).nullable().default(null));
 /** An instant with a time; a value without a zone is UTC (as the CSV contract says). */
 export const instantSchema = z.preprocess(
   (v) => {
@@ -28,7 +38,7 @@ export const instantSchema = z.preprocess(
     const trimmed = value.trim();
     return /T\d{2}:\d{2}(:\d{2}(\.\d+)?)?$/.test(trimmed) ? `${trimmed}Z` : trimmed;
   },
-  z.iso.datetime({ offset: true, error: "Use a date and time such as 2026-03-14T09:30:00Z." }).nullable().default(null),
+  z.iso.datetime({ offset: true, error: "Use a date and time such as 2026-03-14T09:30:00Z." }).refine(inYearRange, YEAR_RANGE).nullable().default(null),
 );
 
 export const clientInputSchema = z

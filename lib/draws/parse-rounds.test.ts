@@ -221,3 +221,21 @@ describe("parseIrccInteger", () => {
     expect(parseIrccInteger(text)).toBeNull();
   });
 });
+
+describe("parseRounds: found by the fuzz tests (parse-rounds.fuzz.test.ts)", () => {
+  it("refuses a NUL character in a text field, naming the round and field (PostgreSQL cannot store it)", () => {
+    for (const field of ["drawName", "drawNumber", "drawText2"]) {
+      const error = formatError({ rounds: [rawRound({ [field]: "a\u0000b" })] });
+      expect(error.where).toMatchObject({ position: 1, field });
+      expect(error.message).toMatch(/NUL character/);
+    }
+  });
+
+  it("quotes at most 80 characters of a 10 MB field in a warning or error", () => {
+    const long = "x".repeat(10 * 1024 * 1024);
+    const { warnings } = parseRounds({ rounds: [rawRound({ drawName: long })] });
+    expect(warnings.map((w) => w.message)).toEqual([`round 418: drawName "${"x".repeat(80)}…" is not a known kind; an admin can map it`]);
+    expect(formatError({ rounds: [rawRound({ drawCRS: long })] }).message.length).toBeLessThan(200);
+    expect(formatError({ rounds: [rawRound({ drawNumber: long })] }).message.length).toBeLessThan(200);
+  });
+});

@@ -93,6 +93,8 @@ function parseRound(raw: unknown, position: number, warnings: RoundWarning[]): N
 
   const drawNumber = text("drawNumber")?.trim();
   if (!drawNumber) return fail("drawNumber", "is missing");
+  // Every message names the round by its number: a damaged 10 MB "number" must not be repeated in each.
+  if (drawNumber.length > 20) return fail("drawNumber", `is "${clip(drawNumber, 20)}", not a draw number`);
   known.number = drawNumber;
   const warn = (field: RoundField, message: string) =>
     warnings.push({ number: drawNumber, field, message: `round ${drawNumber}: ${message}` });
@@ -100,7 +102,7 @@ function parseRound(raw: unknown, position: number, warnings: RoundWarning[]): N
   const dateText = text("drawDate");
   if (!dateText?.trim()) return fail("drawDate", "is missing");
   const { date, warning: dateProblem } = parseIrccDate(dateText);
-  if (!date) return fail("drawDate", `is "${dateText}", not a date (${dateProblem})`);
+  if (!date) return fail("drawDate", `is "${clip(dateText)}", not a date (${dateProblem})`);
 
   const size = readCount(raw, "drawSize", fail);
   if (size < 1) fail("drawSize", `is ${size}; a round invites at least one candidate`);
@@ -112,7 +114,7 @@ function parseRound(raw: unknown, position: number, warnings: RoundWarning[]): N
     const { iso, warning } = parseIrccTimestamp(value, date);
     if (warning) {
       const outcome = iso ? `read as ${iso}: ${warning}` : `could not be read (${warning}); kept as missing`;
-      warn(field, `${field} "${value}" ${outcome}`);
+      warn(field, `${field} "${clip(value)}" ${outcome}`);
     }
     return iso;
   };
@@ -133,11 +135,11 @@ function parseRound(raw: unknown, position: number, warnings: RoundWarning[]): N
   const name = text("drawName") ?? "";
   const { kind, categoryVersion } = classifyDrawName(name);
   if (kind === "unrecognised") {
-    warn("drawName", `drawName "${name}" is not a known kind; an admin can map it`);
+    warn("drawName", `drawName "${clip(name)}" is not a known kind; an admin can map it`);
   }
   const programText = text("drawText2");
   const { programs, warning: programProblem } = parseDrawPrograms(programText, kind);
-  if (programProblem) warn("drawText2", `drawText2 "${programText}" ${programProblem}`);
+  if (programProblem) warn("drawText2", `drawText2 "${clip(programText)}" ${programProblem}`);
 
   const counts = DISTRIBUTION_KEYS.map((key) => readOptionalCount(raw, key, warn));
   const { buckets: distribution, published } = buildDistribution(counts);
@@ -148,7 +150,7 @@ function parseRound(raw: unknown, position: number, warnings: RoundWarning[]): N
     const parsed = parseIrccDate(asOn, date);
     if (parsed.warning) {
       const message = `could not be read (${parsed.warning}); kept as missing`;
-      warn("drawDistributionAsOn", `drawDistributionAsOn "${asOn}" ${message}`);
+      warn("drawDistributionAsOn", `drawDistributionAsOn "${clip(asOn)}" ${message}`);
     }
     distributionAsOf = parsed.date;
   }
@@ -186,16 +188,25 @@ type Fail = (field: string, problem: string) => never;
 function readText(raw: Record<string, unknown>, field: string, fail: Fail): string | undefined {
   const value = raw[field];
   if (value == null) return undefined;
-  if (typeof value === "string") return value;
+  if (typeof value === "string") {
+    // PostgreSQL cannot store a NUL in text; a feed holding one is corrupt, not a typo to warn about.
+    if (value.includes("\u0000")) return fail(field, "holds a NUL character (a zero byte); the file is damaged");
+    return value;
+  }
   if (typeof value === "number") return String(value);
   return fail(field, `is ${describe(value)}, not text`);
+}
+
+/** A feed value as quoted in a message: a 10 MB field must not become a 10 MB warning. */
+function clip(value: string | undefined, max = 80): string | undefined {
+  return value !== undefined && value.length > max ? `${value.slice(0, max)}…` : value;
 }
 
 function readCount(raw: Record<string, unknown>, field: string, fail: Fail): number {
   const value = raw[field];
   if (value == null || value === "") return fail(field, "is missing");
   const n = parseIrccInteger(value);
-  return n ?? fail(field, `is ${JSON.stringify(value)}, not a number`);
+  return n ?? fail(field, `is ${clip(JSON.stringify(value))}, not a number`);
 }
 
 /** A distribution count that cannot be read is kept as missing: it must not cost the round its cut-off. */
@@ -207,7 +218,7 @@ function readOptionalCount(
   const value = raw[field];
   if (value == null || value === "") return null;
   const n = parseIrccInteger(value);
-  if (n === null) warn("distribution", `${field} is ${JSON.stringify(value)}, not a number; kept as missing`);
+  if (n === null) warn("distribution", `${field} is ${clip(JSON.stringify(value))}, not a number; kept as missing`);
   return n;
 }
 
