@@ -17,6 +17,7 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
     if (link.key === "audit") return can(viewer.scope, "audit.read");
     if (link.key === "team") return can(viewer.scope, "users.manage");
     if (link.key === "outbox") return can(viewer.scope, "mail.read");
+    if (link.key === "firm") return can(viewer.scope, "firm.manage");
     return true;
   });
   return (

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { ComingChanges } from "@/components/dashboard/ComingChanges";
+import { DocumentsAtRisk } from "@/components/dashboard/DocumentsAtRisk";
 import { ExpiryRadar } from "@/components/dashboard/ExpiryRadar";
 import { LatestDraws } from "@/components/dashboard/LatestDraws";
 import { NearMisses } from "@/components/dashboard/NearMisses";
@@ -11,6 +12,8 @@ import { MailNotConfiguredNotice } from "@/components/mail/MailNotConfiguredNoti
 import { Alert, EmptyState, PageHeader } from "@/components/ui";
 import { can, seesAllTeams } from "@/lib/auth/scope";
 import { comingChanges, drawWatch, expiryRadar, WATCH_DAYS, withLatest } from "@/lib/db/dashboard";
+import { documentsAtRiskList } from "@/lib/db/documents-at-risk";
+import { getFirmSettings } from "@/lib/db/firm-settings";
 import { drawSyncStatus } from "@/lib/db/draw-sync-status";
 import { latestDrawsPerKind } from "@/lib/db/draws";
 import { listTeams } from "@/lib/db/teams";
@@ -26,14 +29,20 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
   const teams = (await listTeams(viewer.scope)).filter((t) => all || viewer.scope.teamIds.includes(t.id));
   // An unknown or foreign team id is ignored rather than an error: the URL may be an old bookmark.
   const team = teams.find((t) => t.id === params.team);
-  const [latest, watch, radar, changes, sync] = await Promise.all([
+  const [latest, watchAll, radar, changes, atRisk, settings, sync] = await Promise.all([
     latestDrawsPerKind(),
     drawWatch(viewer.scope, { teamId: team?.id, limit: 5 }),
     expiryRadar(viewer.scope, { teamId: team?.id, limit: 6 }),
     comingChanges(viewer.scope, { teamId: team?.id, limit: 6 }),
+    documentsAtRiskList(viewer.scope, { teamId: team?.id, limit: 10 }),
+    getFirmSettings(viewer.scope),
     drawSyncStatus(),
   ]);
-  const kinds = withLatest(latest, watch);
+  // Kinds the firm does not follow stay in the ledger but leave the dashboard (firm settings).
+  const follows = (kind: string) => settings.followedDrawKinds.length === 0 || settings.followedDrawKinds.includes(kind);
+  const nearMisses = watchAll.nearMisses.filter((n) => follows(n.kind));
+  const watch = { ...watchAll, nearMisses, nearMissTotal: watchAll.nearMissTotal - (watchAll.nearMisses.length - nearMisses.length) };
+  const kinds = withLatest(latest.filter((l) => follows(l.draw.kind)), watch);
   const who = team ? `team ${team.name}` : all ? "the whole firm" : teams.length === 1 ? `team ${teams[0].name}` : "your teams";
   return (
     <div className="stack-lg">
@@ -63,6 +72,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
         </div>
         <div className="stack-lg">
           <ExpiryRadar radar={radar} rosterHref={`/clients?expiringWithin=90${team ? `&team=${team.id}` : ""}`} />
+          <DocumentsAtRisk atRisk={atRisk} />
           <ComingChanges changes={changes} />
         </div>
       </div>

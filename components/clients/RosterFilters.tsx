@@ -43,7 +43,7 @@ function ListSelect({ label, name, values, options, allLabel }: { label: string;
 }
 
 const hasFilters = (q: RosterQuery) =>
-  Boolean(q.q || q.team.length || q.consultant.length || q.status.length || q.program.length || q.category.length || q.crsMin !== undefined || q.crsMax !== undefined || q.expiringWithin !== undefined || q.cutoff || q.archived !== "exclude");
+  Boolean(q.q || q.team.length || q.consultant.length || q.status.length || q.program.length || q.category.length || q.crsMin !== undefined || q.crsMax !== undefined || q.expiringWithin !== undefined || q.ita !== undefined || q.cutoff || q.archived !== "exclude");
 
 /**
  * The roster's filters as a GET form over the same URL keys the page reads: without JavaScript it
@@ -112,6 +112,10 @@ export function RosterFilters({
             ))}
           </optgroup>
         ))}
+      </SelectField>
+      <SelectField label="Invitation" name="ita" defaultValue={query.ita ?? ""} className={styles.wideFilter}>
+        <option value="">Any</option>
+        <option value="open">Invited, application not submitted</option>
       </SelectField>
       <SelectField label="Archived" name="archived" defaultValue={query.archived === "exclude" ? "" : query.archived} className={styles.filter}>
         <option value="">Hide archived</option>

@@ -6,6 +6,7 @@ import type { CrsSection } from "@/lib/crs";
 
 export const DEADLINE_KIND_SHORT: Record<DeadlineKind, string> = {
   profile: "Profile",
+  application: "Apply by",
   language_test: "Test",
   eca: "ECA",
   work_permit: "Permit",
@@ -32,6 +33,10 @@ export const STATUS_TONES: Record<ClientStatus, Tone> = {
   landed: "success",
   withdrawn: "neutral",
   closed: "neutral",
+  invitation_declined: "neutral",
+  invitation_expired: "warning",
+  approved: "success",
+  refused: "neutral",
 };
 
 /** Status words short enough for a table cell. */
@@ -43,4 +48,8 @@ export const STATUS_SHORT: Record<ClientStatus, string> = {
   landed: "Landed",
   withdrawn: "Withdrawn",
   closed: "Closed",
+  invitation_declined: "ITA declined",
+  invitation_expired: "ITA expired",
+  approved: "Approved",
+  refused: "Refused",
 };

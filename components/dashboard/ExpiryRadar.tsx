@@ -8,6 +8,7 @@ import styles from "./Dashboard.module.css";
 
 const KIND_WORDS: Record<DeadlineKind, string> = {
   profile: "EE profile",
+  application: "Application due (ITA)",
   language_test: "Language test",
   eca: "ECA",
   work_permit: "Work permit",

@@ -13,6 +13,7 @@ export const APP_NAV_LINKS: readonly AppNavLink[] = [
   { key: "audit", href: "/audit", label: "Audit log" },
   { key: "team", href: "/settings/users", label: "Team" },
   { key: "outbox", href: "/settings/outbox", label: "Outbox" },
+  { key: "firm", href: "/settings/firm", label: "Firm" },
   { key: "notifications", href: "/settings/notifications", label: "Notifications" },
 ];
 

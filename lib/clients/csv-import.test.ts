@@ -166,7 +166,7 @@ describe("validateClientCsv: every error of every row, with line and column", ()
 
   it("flags a wrong number of fields", () => {
     const text = `${HEADER}\n${line(GOOD)},extra\n`;
-    expect(validateClientCsv(text, context).errors).toEqual([{ line: 2, column: "(row)", message: "This row has 26 fields; the header has 25.", kind: "invalid" }]);
+    expect(validateClientCsv(text, context).errors).toEqual([{ line: 2, column: "(row)", message: `This row has ${CLIENT_CSV_COLUMNS.length + 1} fields; the header has ${CLIENT_CSV_COLUMNS.length}.`, kind: "invalid" }]);
   });
 });
 
@@ -277,6 +277,30 @@ describe("validateClientCsvAsync", () => {
     ]);
     expect(result).toEqual(validateClientCsv(text, context));
     expect(result.errors).toEqual([{ line: 4_002, column: "crs", message: '"x" is not a CRS score: use a whole number from 0 to 1200.', kind: "invalid" }]);
+  });
+});
+
+describe("validateClientCsv: itaDate and itaRound", () => {
+  const errorsOf = (row: Row) => validateClientCsv(csv({ ...GOOD, ...row }), context).errors.map((e) => `${e.line}:${e.column}`);
+
+  it("makes a row with an ITA date and no status invited, keeping the round", () => {
+    const { rows, errors } = validateClientCsv(csv({ ...GOOD, itaDate: "2026-10-01", itaRound: "350" }), context);
+    expect(errors).toEqual([]);
+    expect(rows[0].input).toMatchObject({ status: "ita_received", itaDate: "2026-10-01", itaRound: "350", invitedAt: "2026-10-01T23:59:59.999Z" });
+  });
+
+  it("keeps a later status given with the ITA date", () => {
+    const { rows } = validateClientCsv(csv({ ...GOOD, itaDate: "2026-10-01", status: "application_submitted" }), context);
+    expect(rows[0].input).toMatchObject({ status: "application_submitted", itaDate: "2026-10-01", itaRound: null });
+  });
+
+  it("names the row and column of each bad value", () => {
+    expect(errorsOf({ itaDate: "2026-02-30" })).toEqual(["2:itaDate"]);
+    expect(errorsOf({ itaRound: "350" })).toEqual(["2:itaRound"]);
+    expect(errorsOf({ itaDate: "2026-10-01", status: "profile_active" })).toEqual(["2:itaDate"]);
+    // Before the profile was submitted (2026-02-03), or after today (2026-11-25).
+    expect(errorsOf({ itaDate: "2026-02-02" })).toEqual(["2:itaDate"]);
+    expect(errorsOf({ itaDate: "2026-11-26" })).toEqual(["2:itaDate"]);
   });
 });
 

@@ -21,7 +21,9 @@ import { profileExpiresOn } from "@/lib/deadlines/expiry";
 import { CLIENT_CSV_COLUMNS, type ClientCsvColumn, REQUIRED_CSV_COLUMNS } from "./csv-template";
 import { RECORDED_TEST_TYPES, type RecordedResults, type RecordedTestType, recordedTestTypeOf } from "@/lib/language/recorded-test";
 import { PROVINCES, clientInputSchema } from "./schema";
-import { CLIENT_STATUSES, CLIENT_STATUS_LABELS, type ClientStatus } from "./status";
+import { isCalendarDate } from "@/lib/dates/calendar-date";
+import { DEFAULT_TIME_ZONE, toZonedDate, todayIn } from "@/lib/dates/time-zone";
+import { CLIENT_STATUSES, CLIENT_STATUS_LABELS, type ClientStatus, isInvitedStatus } from "./status";
 
 export interface CsvValidationContext {
   /** Lowercased team name → team id, every team of the firm. */
@@ -80,7 +82,7 @@ export interface CsvClientRow {
   categories: string[];
   crsFactors: null;
   scores: { crs: number; effectiveAt: string; source: string; reason: string | null }[];
-  invitedAt: null;
+  invitedAt: string | null;
   canadianWorkStartedOn: null;
   languageTestType: RecordedTestType | null;
   languageTestDate: string | null;
@@ -90,6 +92,8 @@ export interface CsvClientRow {
   workPermitExpiresOn: string | null;
   passportExpiresOn: string | null;
   notes: string | null;
+  itaDate: string | null;
+  itaRound: string | null;
 }
 
 export interface CsvValidation {
@@ -268,6 +272,9 @@ function validateRow(get: (column: ClientCsvColumn) => string, line: number, con
   const testType = testText === "" ? null : recordedTestTypeOf(testText);
   if (testText !== "" && !testType) fail("languageTest", `Unknown language test "${testText}". Use one of: ${RECORDED_TEST_TYPES.join(", ")}.`);
 
+  const ita = itaColumns(get("itaDate"), get("itaRound"), statusText === "" ? null : status, fail);
+  if (ita.date && statusText === "") status = "ita_received";
+
   const submittedText = normaliseInstant(get("profileSubmittedAt"));
   if (submittedText === "" && status !== "prospect") {
     fail("profileSubmittedAt", "Enter when the profile was submitted (date and time: it decides tie-breaks).");
@@ -310,6 +317,14 @@ function validateRow(get: (column: ClientCsvColumn) => string, line: number, con
   const submittedAt = input.profileSubmittedAt ? new Date(input.profileSubmittedAt).toISOString() : null;
   // Only computed for rows that give an expiry: the zone arithmetic costs ~0.2 ms a call.
   const defaultExpiry = input.profileExpiresOn && submittedAt && context.timeZone ? profileExpiresOn(submittedAt, null, context.timeZone) : null;
+  if (ita.date && submittedAt && context.timeZone && ita.date < toZonedDate(submittedAt, context.timeZone)) {
+    fail("itaDate", `The ITA date ${ita.date} is before the profile was submitted.`);
+    return null;
+  }
+  if (ita.date && context.now && ita.date > todayIn(context.timeZone ?? DEFAULT_TIME_ZONE, context.now)) {
+    fail("itaDate", `The ITA date ${ita.date} is in the future.`);
+    return null;
+  }
   const effectiveAt = input.crsEffectiveAt ? new Date(input.crsEffectiveAt).toISOString() : (submittedAt ?? (context.now ?? new Date()).toISOString());
   return {
     teamId: teamId!,
@@ -330,7 +345,8 @@ function validateRow(get: (column: ClientCsvColumn) => string, line: number, con
     categories,
     crsFactors: null,
     scores: crs === null ? [] : [{ crs, effectiveAt, source: IMPORT_SCORE_SOURCE, reason: IMPORT_SCORE_REASON }],
-    invitedAt: null,
+    // End of the ITA day (UTC), the draw time convention when the round's time is unknown.
+    invitedAt: ita.date ? `${ita.date}T23:59:59.999Z` : null,
     canadianWorkStartedOn: null,
     languageTestType: input.languageTestType,
     languageTestDate: input.languageTestDate,
@@ -340,7 +356,28 @@ function validateRow(get: (column: ClientCsvColumn) => string, line: number, con
     workPermitExpiresOn: input.workPermitExpiresOn,
     passportExpiresOn: input.passportExpiresOn,
     notes: input.notes,
+    itaDate: ita.date,
+    itaRound: ita.round,
   };
+}
+
+/**
+ * The optional itaDate and itaRound columns: a date, and a round only with a date. A row with an
+ * ITA date and no status is invited (ita_received); with a status, that status must be one reached
+ * through an ITA.
+ */
+function itaColumns(dateText: string, roundText: string, status: ClientStatus | null, fail: (column: string, message: string) => void): { date: string | null; round: string | null } {
+  if (dateText === "") {
+    if (roundText !== "") fail("itaRound", "Give the itaDate too: a round without the ITA date cannot be recorded.");
+    return { date: null, round: null };
+  }
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(dateText) || !isCalendarDate(dateText)) {
+    fail("itaDate", `"${dateText}" is not a date: use YYYY-MM-DD.`);
+    return { date: null, round: null };
+  }
+  if (status !== null && !isInvitedStatus(status)) fail("itaDate", `An ITA date needs an invited status (e.g. ita_received), not ${status}.`);
+  if (roundText.length > 20) fail("itaRound", "At most 20 characters (the draw number).");
+  return { date: dateText, round: roundText === "" ? null : roundText };
 }
 
 /** Rows checked between two progress reports (and, in the async form, two yields to the event loop). */

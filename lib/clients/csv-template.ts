@@ -35,6 +35,8 @@ export const CLIENT_CSV_COLUMNS = [
   "ecaIssuedAt",
   "workPermitExpiresAt",
   "passportExpiresAt",
+  "itaDate",
+  "itaRound",
   "notes",
 ] as const;
 export type ClientCsvColumn = (typeof CLIENT_CSV_COLUMNS)[number];
@@ -53,7 +55,7 @@ export const CLIENT_CSV_COLUMN_HELP: Record<ClientCsvColumn, string> = {
   profileNumber: "Express Entry profile number (letters and digits); unique among the firm's clients.",
   profileSubmittedAt: "Date and time, e.g. 2026-03-14T09:30:00-04:00 (no zone = UTC). Required unless the status is prospect.",
   profileExpiresAt: "YYYY-MM-DD; empty = 12 months after submission.",
-  status: "prospect, profile_active (default), ita_received, application_submitted, landed, withdrawn or closed.",
+  status: "prospect, profile_active (default), ita_received, application_submitted, invitation_declined, invitation_expired, approved, refused, landed, withdrawn or closed.",
   programs: "FSW, CEC, FST separated by ';'.",
   nominationProvince: "Two-letter province code (e.g. ON) when the client holds a provincial nomination.",
   categories: "Category codes separated by ';': french, healthcare, stem, trades, transport, agriculture, education, physicians, senior_managers.",
@@ -68,6 +70,8 @@ export const CLIENT_CSV_COLUMN_HELP: Record<ClientCsvColumn, string> = {
   ecaIssuedAt: "YYYY-MM-DD (an ECA is valid 5 years).",
   workPermitExpiresAt: "YYYY-MM-DD.",
   passportExpiresAt: "YYYY-MM-DD.",
+  itaDate: "YYYY-MM-DD, optional: the day the ITA was received. With no status the client is ita_received; the application is due 60 days later.",
+  itaRound: "Optional, with itaDate: the round's draw number, e.g. 350.",
   notes: "Free text.",
 };
 
@@ -97,6 +101,8 @@ const EXAMPLE_ROWS: Record<ClientCsvColumn, string>[] = [
     ecaIssuedAt: "2024-06-05",
     workPermitExpiresAt: "2027-01-31",
     passportExpiresAt: "2031-04-30",
+    itaDate: "",
+    itaRound: "",
     notes: "Employer reference letter received",
   },
   {
@@ -124,6 +130,8 @@ const EXAMPLE_ROWS: Record<ClientCsvColumn, string>[] = [
     ecaIssuedAt: "2023-10-17",
     workPermitExpiresAt: "",
     passportExpiresAt: "2029-09-14",
+    itaDate: "",
+    itaRound: "",
     notes: "",
   },
 ];

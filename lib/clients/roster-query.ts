@@ -72,6 +72,8 @@ export const rosterQuerySchema = z.object({
     .regex(new RegExp(`^(above|below):(${DRAW_KINDS.join("|")})$`))
     .optional()
     .catch(undefined),
+  /** "open": invited, application not submitted yet (status ita_received). */
+  ita: z.enum(["open"]).optional().catch(undefined),
   archived: z.enum(["exclude", "include", "only"]).default("exclude").catch("exclude"),
   sort: z.enum(SORTABLE_COLUMNS).default("name").catch("name"),
   dir: z.enum(["asc", "desc"]).default("asc").catch("asc"),
@@ -120,6 +122,7 @@ export function rosterQueryToSearch(query: Partial<RosterQuery>): string {
   set("crsMax", query.crsMax);
   set("expiringWithin", query.expiringWithin);
   set("cutoff", query.cutoff);
+  set("ita", query.ita);
   if (query.archived && query.archived !== "exclude") set("archived", query.archived);
   if (query.sort && query.sort !== "name") set("sort", query.sort);
   if (query.dir && query.dir !== "asc") set("dir", query.dir);

@@ -11,6 +11,10 @@ export const CLIENT_STATUSES = [
   "landed",
   "withdrawn",
   "closed",
+  "invitation_declined",
+  "invitation_expired",
+  "approved",
+  "refused",
 ] as const;
 export type ClientStatus = (typeof CLIENT_STATUSES)[number];
 
@@ -22,10 +26,26 @@ export const CLIENT_STATUS_LABELS: Record<ClientStatus, string> = {
   landed: "Landed",
   withdrawn: "Profile withdrawn",
   closed: "File closed",
+  invitation_declined: "Invitation declined (profile no longer valid)",
+  invitation_expired: "Invitation expired (no application by the deadline)",
+  approved: "Application approved",
+  refused: "Application refused",
 };
 
-/** Statuses reached through an ITA: the client has left the pool since `invitedAt`. */
-export const INVITED_STATUSES = ["ita_received", "application_submitted", "landed"] as const satisfies readonly ClientStatus[];
+/**
+ * Statuses reached through an ITA: the client has left the pool since `invitedAt`. A client who
+ * declines while the profile is still valid goes back to profile_active (in the pool again); only
+ * a declined client whose profile has lapsed keeps invitation_declined, out of the pool.
+ */
+export const INVITED_STATUSES = [
+  "ita_received",
+  "application_submitted",
+  "landed",
+  "invitation_declined",
+  "invitation_expired",
+  "approved",
+  "refused",
+] as const satisfies readonly ClientStatus[];
 
 export function isClientStatus(value: string): value is ClientStatus {
   return (CLIENT_STATUSES as readonly string[]).includes(value);

@@ -1,6 +1,6 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
-import { ecaExpiresOn, languageTestExpiresOn, profileExpiresOn } from "@/lib/deadlines";
+import { applicationDueOn, ecaExpiresOn, languageTestExpiresOn, profileExpiresOn } from "@/lib/deadlines";
 import type { Prisma } from "@/lib/generated/prisma/client";
 
 type Tx = Prisma.TransactionClient;
@@ -38,6 +38,9 @@ export interface ClientInsert {
   workPermitExpiresOn: string | null;
   passportExpiresOn: string | null;
   notes: string | null;
+  /** The ITA's day and round (CSV import); the application due date follows from the day. */
+  itaDate?: string | null;
+  itaRound?: string | null;
 }
 
 const CHUNK = 5_000;
@@ -113,6 +116,19 @@ export async function insertClientsBulk(
       col((c) => c.notes),
       col((c) => (c.languageResults ? JSON.stringify(c.languageResults) : null)),
     );
+    const invited = chunk.flatMap((c, i) => (c.itaDate ? [{ id: chunkIds[i], date: c.itaDate, round: c.itaRound ?? null }] : []));
+    if (invited.length > 0) {
+      await tx.$executeRawUnsafe(
+        `UPDATE "Client" c SET "itaDate" = t.d, "itaRound" = t.r, "applicationDueOn" = t.due
+         FROM unnest($2::uuid[], $3::date[], $4::text[], $5::date[]) AS t(id, d, r, due)
+         WHERE c."firmId" = $1::uuid AND c."id" = t.id`,
+        firmId,
+        invited.map((r) => r.id),
+        invited.map((r) => r.date),
+        invited.map((r) => r.round),
+        invited.map((r) => applicationDueOn(r.date)),
+      );
+    }
     const scoreClient: string[] = [];
     const scoreCrs: number[] = [];
     const scoreAt: string[] = [];

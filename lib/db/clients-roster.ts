@@ -62,6 +62,7 @@ SELECT
       'nominationProvince', c."nominationProvince", 'profileSubmittedAt', c."profileSubmittedAt", 'profileExpiresOn', c."profileExpiresOn",
       'languageTestExpiresOn', c."languageTestExpiresOn", 'ecaExpiresOn', c."ecaExpiresOn",
       'workPermitExpiresOn', c."workPermitExpiresOn", 'passportExpiresOn', c."passportExpiresOn",
+      'applicationDueOn', CASE WHEN c."status" = 'ita_received' THEN c."applicationDueOn" END, 'itaRound', c."itaRound",
       'archived', c."archivedAt" IS NOT NULL, 'updatedAt', c."updatedAt", 'version', c."version"
     ) ORDER BY ${outerOrder}), '[]')
    FROM (
@@ -98,6 +99,9 @@ interface RawRow {
   ecaExpiresOn: string | null;
   workPermitExpiresOn: string | null;
   passportExpiresOn: string | null;
+  /** Only while the ITA is open (status ita_received). */
+  applicationDueOn: string | null;
+  itaRound: string | null;
   archived: boolean;
   updatedAt: string;
   version: number;
@@ -119,6 +123,7 @@ const DAY_MS = 86_400_000;
 function rosterDeadlines(row: RawRow, today: string): RosterDeadline[] {
   const due: Record<DeadlineKind, string | null> = {
     profile: row.profileExpiresOn,
+    application: row.applicationDueOn,
     language_test: row.languageTestExpiresOn,
     eca: row.ecaExpiresOn,
     work_permit: row.workPermitExpiresOn,

@@ -103,6 +103,12 @@ export interface ClientDetail {
   /** The calculator's line-by-line result for crsFactors; null without factors. */
   crsBreakdown: CrsResult | null;
   invitedAt: string | null;
+  /** The round that invited the client (Draw.number), the ITA day and the 60-day deadline. */
+  itaRound: string | null;
+  itaDate: CalendarDate | null;
+  applicationDueOn: CalendarDate | null;
+  applicationSubmittedOn: CalendarDate | null;
+  decisionOn: CalendarDate | null;
   canadianWorkStartedOn: CalendarDate | null;
   /** A designated test id (ielts_general, …), "other", or null. */
   languageTestType: string | null;
@@ -341,6 +347,8 @@ export async function getClient(scope: Scope, id: string, options: { now?: Date 
       ecaIssuedOn: dateOnly(row.ecaIssuedOn),
       workPermitExpiresOn: dateOnly(row.workPermitExpiresOn),
       passportExpiresOn: dateOnly(row.passportExpiresOn),
+      // Only while the ITA is open: once submitted (or declined) the 60 days no longer run.
+      applicationDueOn: row.status === "ita_received" ? dateOnly(row.applicationDueOn) : null,
     },
     todayIn(timeZone, options.now ?? new Date()),
     { timeZone },
@@ -373,6 +381,11 @@ export async function getClient(scope: Scope, id: string, options: { now?: Date 
     crsFactors,
     crsBreakdown: crsFactors ? calculateCrs(crsFactors) : null,
     invitedAt: isoOrNull(row.invitedAt),
+    itaRound: row.itaRound,
+    itaDate: dateOnly(row.itaDate),
+    applicationDueOn: dateOnly(row.applicationDueOn),
+    applicationSubmittedOn: dateOnly(row.applicationSubmittedOn),
+    decisionOn: dateOnly(row.decisionOn),
     canadianWorkStartedOn: dateOnly(row.canadianWorkStartedOn),
     languageTestType: row.languageTestType,
     languageTestDate: dateOnly(row.languageTestDate),

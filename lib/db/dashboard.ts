@@ -259,6 +259,7 @@ export function withLatest(latest: LatestOfKind[], watch: DrawWatch): KindWatch[
  */
 const DEADLINE_STATUSES: Record<DeadlineKind, readonly string[]> = {
   profile: ["profile_active"],
+  application: ["ita_received"],
   language_test: ["prospect", "profile_active", "ita_received"],
   eca: ["prospect", "profile_active", "ita_received"],
   work_permit: ["prospect", "profile_active", "ita_received", "application_submitted"],
@@ -267,6 +268,7 @@ const DEADLINE_STATUSES: Record<DeadlineKind, readonly string[]> = {
 
 const DEADLINE_COLUMNS: Record<DeadlineKind, string> = {
   profile: "profileExpiresOn",
+  application: "applicationDueOn",
   language_test: "languageTestExpiresOn",
   eca: "ecaExpiresOn",
   work_permit: "workPermitExpiresOn",

@@ -1,6 +1,6 @@
 import "server-only";
 import { seesAllTeams, type Scope } from "@/lib/auth/scope";
-import { INVITED_STATUSES } from "@/lib/clients/status";
+import { type ClientStatus, INVITED_STATUSES } from "@/lib/clients/status";
 import { DEFAULT_TIME_ZONE } from "@/lib/dates/time-zone";
 import { PROFILE_VALIDITY_MONTHS } from "@/lib/deadlines/expiry";
 import type { IneligibleReason, TieBreakOutcome } from "@/lib/draws/eligibility";
@@ -113,6 +113,8 @@ export interface ImpactRow {
   margin: number;
   profileSubmittedAt: string | null;
   tieBreak: TieBreakOutcome;
+  /** The client's status today (Record invitations offers only clients still in the pool). */
+  status: ClientStatus;
 }
 
 export interface ImpactCounts {
@@ -226,7 +228,7 @@ picked AS (
   (SELECT l.* FROM listed l WHERE l."ineligibleClose" ORDER BY l.margin DESC, l."lastName", l."firstName", l."id" LIMIT ${INELIGIBLE_CLOSE_LIMIT})
 )
 SELECT l."id" AS "clientId", l."firstName", l."lastName", l."profileNumber", l."teamId", t."name" AS "teamName",
-  l."consultantId", u."name" AS "consultantName", l."crs", l.margin, l.reasons, l."tieBreak",
+  l."consultantId", u."name" AS "consultantName", l."crs", l.margin, l.reasons, l."tieBreak", l."status"::text AS "status",
   -- As ISO text: decoding tens of thousands of timestamps into Dates was a visible share of the time.
   to_char(l."profileSubmittedAt" AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "profileSubmittedAt",
   l.above, l."newlyAbove", l."nearMiss", l."ineligibleClose",
@@ -264,6 +266,7 @@ function toImpactRow(r: ImpactSqlRow): ImpactRow {
     margin: r.margin,
     profileSubmittedAt: r.profileSubmittedAt,
     tieBreak: r.tieBreak,
+    status: r.status,
   };
 }
 

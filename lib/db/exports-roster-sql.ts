@@ -52,7 +52,8 @@ SELECT c."id", c."firstName", c."lastName", c."email", c."profileNumber", tm."na
   ${local(`c."profileSubmittedAt"`)} AS "profileSubmittedAt",
   c."profileExpiresOn"::text AS "profileExpiresOn", c."languageTestExpiresOn"::text AS "languageTestExpiresOn",
   c."ecaExpiresOn"::text AS "ecaExpiresOn", c."workPermitExpiresOn"::text AS "workPermitExpiresOn",
-  c."passportExpiresOn"::text AS "passportExpiresOn", c."archivedAt" IS NOT NULL AS "archived",
+  c."passportExpiresOn"::text AS "passportExpiresOn",
+  CASE WHEN c."status" = 'ita_received' THEN c."applicationDueOn"::text END AS "applicationDueOn", c."itaRound", c."archivedAt" IS NOT NULL AS "archived",
   ${local(`c."updatedAt"`)} AS "updatedAt"
 FROM "Client" c ${sort.join ? SORT_JOINS[sort.join] : ""}
 JOIN "Team" tm ON tm."firmId" = c."firmId" AND tm."id" = c."teamId"

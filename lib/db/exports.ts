@@ -11,6 +11,8 @@ import { type ClientDetail, getClient } from "./clients";
 import { type ClientDrawResult, clientDrawResults, type DrawImpact, drawImpact, type DrawImpactOptions } from "./draw-impact";
 import { openSnapshot } from "./exports-cursor";
 import { rosterExportStatements } from "./exports-roster-sql";
+import type { ClientReportInput } from "@/lib/reports/client-report";
+import { getFirmLogo, getFirmSettings } from "./firm-settings";
 import { getFirm } from "./firms";
 import { prisma } from "./prisma";
 import { clientWhere, userWhere } from "./scope";
@@ -46,7 +48,7 @@ function requireExport(scope: Scope): void {
 /** The roster view's filters as the audit log keeps them (no page, no page size). */
 export function rosterFilters(query: RosterQuery) {
   const { q, team, consultant, status, program, category, crsMin, crsMax, expiringWithin, cutoff, archived, sort, dir, cols } = query;
-  return { q: q ?? null, team, consultant, status, program, category, crsMin: crsMin ?? null, crsMax: crsMax ?? null, expiringWithin: expiringWithin ?? null, cutoff: cutoff ?? null, archived, sort, dir, cols };
+  return { q: q ?? null, team, consultant, status, program, category, crsMin: crsMin ?? null, crsMax: crsMax ?? null, expiringWithin: expiringWithin ?? null, ita: query.ita ?? null, cutoff: cutoff ?? null, archived, sort, dir, cols };
 }
 
 export interface RosterExport {
@@ -114,7 +116,7 @@ export async function openRosterExport(
 
 export interface ClientReportData {
   client: ClientDetail;
-  firm: { name: string; timeZone: string };
+  firm: ClientReportInput["firm"];
   consultant: { name: string; licenceNumber: string | null } | null;
   /** Recent draws of the kinds relevant to the client, newest first, with the client's result. */
   draws: ClientDrawResult[];
@@ -128,8 +130,10 @@ const REPORT_DRAWS = 8;
 export async function clientReportData(scope: Scope, clientId: string, options: { now?: Date } = {}): Promise<ClientReportData> {
   requireExport(scope);
   const client = await getClient(scope, clientId, options);
-  const [firm, results, consultant] = await Promise.all([
+  const [firm, settings, logo, results, consultant] = await Promise.all([
     getFirm(scope),
+    getFirmSettings(scope),
+    getFirmLogo(scope),
     clientDrawResults(scope, clientId, { limit: RECENT_DRAWS_SEARCHED }),
     client.consultantId
       ? prisma().user.findFirst({ where: userWhere(scope, { id: client.consultantId }), select: { name: true, licenceNumber: true } })
@@ -138,7 +142,7 @@ export async function clientReportData(scope: Scope, clientId: string, options: 
   const kinds = new Set<string>(relevantKinds(client));
   return {
     client,
-    firm: { name: firm.name, timeZone: firm.timeZone },
+    firm: { name: settings.pdfFirmName ?? firm.name, timeZone: firm.timeZone, logo },
     consultant,
     draws: results.filter((r) => kinds.has(r.draw.kind)).slice(0, REPORT_DRAWS),
   };

@@ -19,7 +19,8 @@ import { clientScopeSql } from "./scope";
  */
 
 export const SEARCH_SQL = `lower(c."firstName" || ' ' || c."lastName" || ' ' || coalesce(c."email", '') || ' ' || coalesce(c."profileNumber", ''))`;
-export const NEXT_DEADLINE_SQL = `LEAST(c."profileExpiresOn", c."languageTestExpiresOn", c."ecaExpiresOn", c."workPermitExpiresOn", c."passportExpiresOn")`;
+export const NEXT_DEADLINE_SQL = `LEAST(c."profileExpiresOn", c."languageTestExpiresOn", c."ecaExpiresOn", c."workPermitExpiresOn", c."passportExpiresOn",
+  CASE WHEN c."status" = 'ita_received' THEN c."applicationDueOn" END)`;
 
 /** Literals inlined into SQL come from code constants only; this refuses anything else. */
 function literal(value: string): string {
@@ -107,6 +108,7 @@ export function rosterWhereSql(scope: Scope, query: RosterQuery, params: Params)
   if (query.category.length) where.push(`c."categories" && ${params.add(query.category, "text[]")}`);
   if (query.crsMin !== undefined) where.push(`c."crs" >= ${params.add(query.crsMin, "int")}`);
   if (query.crsMax !== undefined) where.push(`c."crs" <= ${params.add(query.crsMax, "int")}`);
+  if (query.ita === "open") where.push(`c."status" = 'ita_received'`);
   if (query.expiringWithin !== undefined) {
     where.push(`${NEXT_DEADLINE_SQL} <= (SELECT d FROM today) + ${params.add(query.expiringWithin, "int")}`);
   }

@@ -8,11 +8,12 @@ import { type DeadlineBand, bandForDaysLeft, daysUntil } from "./bands";
 import { ecaExpiresOn, languageTestExpiresOn, profileExpiresOn } from "./expiry";
 
 /** Also the tie-break order when two deadlines fall on the same day. */
-export const DEADLINE_KINDS = ["profile", "language_test", "eca", "work_permit", "passport"] as const;
+export const DEADLINE_KINDS = ["profile", "application", "language_test", "eca", "work_permit", "passport"] as const;
 export type DeadlineKind = (typeof DEADLINE_KINDS)[number];
 
 export const DEADLINE_KIND_LABELS: Record<DeadlineKind, string> = {
   profile: "Express Entry profile",
+  application: "Application after the ITA (60 days)",
   language_test: "Language test results",
   eca: "Educational credential assessment (ECA)",
   work_permit: "Work permit",
@@ -29,6 +30,8 @@ export interface ClientDeadlineFacts {
   ecaIssuedOn: CalendarDate | null;
   workPermitExpiresOn: CalendarDate | null;
   passportExpiresOn: CalendarDate | null;
+  /** Last day to submit the application after an ITA (stored; only while the ITA is open). */
+  applicationDueOn?: CalendarDate | null;
 }
 
 export interface ClientDeadline {
@@ -57,6 +60,7 @@ function dueDates(facts: ClientDeadlineFacts, timeZone: string): Record<Deadline
         : null;
   return {
     profile,
+    application: facts.applicationDueOn ?? null,
     language_test: facts.languageTestDate == null ? null : languageTestExpiresOn(facts.languageTestDate),
     eca: facts.ecaIssuedOn == null ? null : ecaExpiresOn(facts.ecaIssuedOn),
     work_permit: facts.workPermitExpiresOn,

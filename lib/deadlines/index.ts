@@ -1,3 +1,4 @@
 export * from "./expiry";
 export * from "./bands";
 export * from "./client-deadlines";
+export * from "./application";

@@ -40,6 +40,10 @@ export interface ReportClient {
   ecaIssuedOn: string | null;
   deadlines: { kind: DeadlineKind; label: string; dueOn: string; daysLeft: number; band: DeadlineBand | null }[];
   archived: boolean;
+  itaRound?: string | null;
+  itaDate?: string | null;
+  applicationDueOn?: string | null;
+  applicationSubmittedOn?: string | null;
 }
 
 /** One recent draw judged for the client (lib/db/draw-impact ClientDrawResult fits). */
@@ -56,7 +60,8 @@ export interface ReportDraw {
 
 export interface ClientReportInput {
   client: ReportClient;
-  firm: { name: string; timeZone: string };
+  /** `name` is the firm's PDF name when set (firm settings); `logo` its PNG/JPEG logo. */
+  firm: { name: string; timeZone: string; logo?: { bytes: Uint8Array; type: string } | null };
   consultant: { name: string; licenceNumber: string | null } | null;
   draws: ReportDraw[];
   /** Who asked for it (shown in the footer). */
@@ -66,6 +71,8 @@ export interface ClientReportInput {
 
 export interface ClientReport {
   firmName: string;
+  /** Drawn in the letterhead when the firm uploaded one. */
+  logo: { bytes: Uint8Array; type: string } | null;
   title: string;
   clientName: string;
   subtitle: string;
@@ -141,6 +148,7 @@ export function clientReport(input: ClientReportInput): ClientReport {
           .join("; ") + ".";
   return {
     firmName: firm.name,
+    logo: firm.logo ?? null,
     title: "Client status report",
     clientName: name,
     subtitle: [CLIENT_STATUS_LABELS[client.status] ?? client.status, client.archived ? "Archived" : null, client.profileNumber ? `Profile ${client.profileNumber}` : "No profile number"]
@@ -164,6 +172,11 @@ export function clientReport(input: ClientReportInput): ClientReport {
       ["Profile submitted", dash(at(client.profileSubmittedAt, true))],
       ["Profile expires", dash(client.profileExpiresOn)],
       ["Language test", client.languageTestType || client.languageTestDate ? `${dash(recordedTestLabel(client.languageTestType))}, results ${dash(client.languageTestDate)}` : "—"],
+      ["Invitation (ITA)", client.itaDate ? `${client.itaRound ? `Round #${client.itaRound}, ` : ""}${client.itaDate}` : "—"],
+      [
+        "Application",
+        client.applicationSubmittedOn ? `Submitted ${client.applicationSubmittedOn}` : client.applicationDueOn ? `Due ${client.applicationDueOn} (60 days after the ITA)` : "—",
+      ],
       ["ECA", client.ecaIssuer || client.ecaIssuedOn ? `${dash(client.ecaIssuer)}, issued ${dash(client.ecaIssuedOn)}` : "—"],
     ],
     crs: { total: client.crs == null ? "—" : String(client.crs), note: crsNote },

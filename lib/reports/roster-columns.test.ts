@@ -28,6 +28,8 @@ const row: RosterReportRow = {
   ecaExpiresOn: null,
   workPermitExpiresOn: "2026-06-10",
   passportExpiresOn: "2031-01-01",
+  applicationDueOn: null,
+  itaRound: null,
   archived: false,
   updatedAt: "2026-06-01T12:00:00",
 };
@@ -46,7 +48,7 @@ describe("rosterReportColumns", () => {
     expect(cols.map((c) => c.key)).toEqual([
       "lastName", "firstName", "profileNumber", "team", "consultant", "status", "crs",
       "margin", "marginDraw", "margin_general", "margin_cec", "margin_pnp", "margin_french",
-      "due_profile", "due_language_test", "due_eca", "due_work_permit", "due_passport", "nextDeadline", "nextDeadlineDays",
+      "due_profile", "due_application", "due_language_test", "due_eca", "due_work_permit", "due_passport", "nextDeadline", "nextDeadlineDays",
     ]);
     expect(cols.find((c) => c.key === "margin_cec")!.header).toBe("Margin: CEC #418 (cut-off 520)");
   });

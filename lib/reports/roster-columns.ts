@@ -40,6 +40,9 @@ export interface RosterReportRow {
   ecaExpiresOn: CalendarDate | null;
   workPermitExpiresOn: CalendarDate | null;
   passportExpiresOn: CalendarDate | null;
+  /** Last day to apply, while the ITA is open (status ita_received). */
+  applicationDueOn: CalendarDate | null;
+  itaRound: string | null;
   archived: boolean;
   /** "YYYY-MM-DDTHH:mm:ss" in the firm's zone. */
   updatedAt: string;
@@ -74,6 +77,7 @@ type Col = ReportColumn<RosterReportLine>;
 
 const DUE: Record<DeadlineKind, (row: RosterReportRow) => CalendarDate | null> = {
   profile: (r) => r.profileExpiresOn,
+  application: (r) => r.applicationDueOn,
   language_test: (r) => r.languageTestExpiresOn,
   eca: (r) => r.ecaExpiresOn,
   work_permit: (r) => r.workPermitExpiresOn,
@@ -82,6 +86,7 @@ const DUE: Record<DeadlineKind, (row: RosterReportRow) => CalendarDate | null> =
 
 const DEADLINE_HEADERS: Record<DeadlineKind, string> = {
   profile: "Profile expires",
+  application: "Application due (60 days after ITA)",
   language_test: "Language test expires",
   eca: "ECA expires",
   work_permit: "Work permit expires",

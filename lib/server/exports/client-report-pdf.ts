@@ -26,8 +26,17 @@ function facts(doc: Doc, items: [string, string][], x: number, y: number, width:
   return cy;
 }
 
+/** The firm's logo (PNG/JPEG, checked on upload) fitted into the letterhead; returns the width used. */
+function drawLogo(doc: Doc, bytes: Uint8Array, x: number, y: number): number {
+  const box = 32;
+  doc.image(Buffer.from(bytes), x, y, { fit: [box * 3, box], valign: "center" });
+  return box * 3 + 6;
+}
+
 export function renderClientReport(doc: Doc, raw: ClientReport): void {
-  const report = pdfTextDeep(raw);
+  // The logo's bytes stay out of the text clean-up.
+  const { logo, ...text } = raw;
+  const report = pdfTextDeep(text);
   let page = 0;
   const newPage = () => addPage(doc, { footerLeft: `${report.firmName} · ${report.clientName} · Client status report`, footerRight: report.generatedLine }, ++page);
   newPage();
@@ -35,7 +44,8 @@ export function renderClientReport(doc: Doc, raw: ClientReport): void {
 
   // Letterhead: firm name in a dark band (prints as dark grey with white type).
   doc.rect(MARGIN, MARGIN, width, 40).fill(ACCENT);
-  doc.font("Helvetica-Bold").fontSize(15).fillColor("#ffffff").text(report.firmName, MARGIN + 12, MARGIN + 13, { width: width * 0.62, lineBreak: false, ellipsis: true });
+  const logoWidth = logo ? drawLogo(doc, logo.bytes, MARGIN + 6, MARGIN + 4) : 0;
+  doc.font("Helvetica-Bold").fontSize(15).fillColor("#ffffff").text(report.firmName, MARGIN + 12 + logoWidth, MARGIN + 13, { width: width * 0.62 - logoWidth, lineBreak: false, ellipsis: true });
   doc.font("Helvetica-Bold").fontSize(11).text(report.title, MARGIN, MARGIN + 8, { width: width - 12, align: "right", lineBreak: false });
   doc.font("Helvetica").fontSize(8).text(`Generated ${report.generatedAt}`, MARGIN, MARGIN + 26, { width: width - 12, align: "right", lineBreak: false });
 

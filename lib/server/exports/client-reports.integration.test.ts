@@ -120,6 +120,24 @@ describe("client status report (PDF)", () => {
     expect(entry).toMatchObject({ entityType: "client", entityId: amaraId, userId: firm.user("consultant").id, userEmail: "sofia@test" });
   });
 
+  it("shows the firm's PDF name, its logo and the application deadline after an ITA", async () => {
+    // A real 1×1 PNG: pdfkit decodes it, so a wrong file would fail here.
+    const png = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==", "base64");
+    await prisma().firm.update({ where: { id: firm.id }, data: { pdfFirmName: "Maple Immigration Law", pdfLogo: png, pdfLogoType: "image/png" } });
+    await prisma().client.update({
+      where: { firmId_id: { firmId: firm.id, id: benId } },
+      data: { status: "ita_received", itaRound: "348", itaDate: new Date("2026-06-01T00:00:00Z"), applicationDueOn: new Date("2026-07-31T00:00:00Z") },
+    });
+    const { pdf } = await clientReportPdf(firm.user("owner").scope, benId, { now: NOW });
+    await writeFile(path.join(ARTIFACTS, "client-report-ita-logo.pdf"), pdf);
+    const text = await pdfToText(pdf, { layout: false });
+    expect(text).toContain("Maple Immigration Law");
+    expect(text).toMatch(/Round #348, 2026-06-01/);
+    expect(text).toMatch(/Due 2026-07-31 \(60 days after the ITA\)/);
+    expect(pdf.toString("latin1")).toMatch(/\/Subtype \/Image/);
+    await prisma().firm.update({ where: { id: firm.id }, data: { pdfFirmName: null, pdfLogo: null, pdfLogoType: null } });
+  });
+
   it("is scoped: another firm's user gets not found", async () => {
     const other = await createTestFirm({ label: "pdf-other" });
     await expect(clientReportPdf(other.user("owner").scope, amaraId)).rejects.toThrow(NotFoundError);

@@ -4,6 +4,7 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "@/lib/zod";
 import { archiveClient, deleteClient, restoreClient, unarchiveClient } from "@/lib/db/clients";
+import { transitionClient } from "@/lib/db/ita";
 import { authedAction, formDataToObject } from "@/lib/server/action";
 
 const target = z.object({ clientId: z.uuid() });
@@ -50,4 +51,15 @@ export async function restoreClientAction(_prev: unknown, form: FormData) {
   const result = await restore(formDataToObject(form));
   if (result.ok) redirect(`/clients/${result.data.clientId}`);
   return result;
+}
+
+const transition = authedAction({ permission: "clients.write", schema: z.looseObject({ clientId: z.uuid() }) }, async (viewer, { clientId, ...step }) => {
+  const result = await transitionClient(viewer.scope, clientId, step);
+  refresh(clientId);
+  revalidatePath("/");
+  return result;
+});
+/** A step after the ITA (record, submitted, declined, expired, approved, refused), validated by lib/clients/ita-transitions. */
+export async function transitionClientAction(_prev: unknown, form: FormData) {
+  return transition(formDataToObject(form));
 }

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { ClientItaForm } from "@/components/clients/ClientItaForm";
 import { ClientRecordActions } from "@/components/clients/ClientRecordActions";
 import { CrsBreakdown } from "@/components/clients/CrsBreakdown";
 import { DeadlineBadge } from "@/components/clients/DeadlineBadges";
@@ -11,6 +12,7 @@ import { DownloadButton } from "@/components/reports/DownloadButton";
 import { clientReportLink } from "@/components/reports/export-links";
 import { Alert, Badge, ButtonLink, Card, PageHeader, Table, TableEmptyRow, TBody, TD, TH, THead, TR } from "@/components/ui";
 import { can } from "@/lib/auth/scope";
+import { allowedItaActions } from "@/lib/clients/ita-transitions";
 import { CLIENT_STATUS_LABELS } from "@/lib/clients/status";
 import { ageOn, comingCrsChanges, type CrsChange } from "@/lib/crs";
 import { formatInstant, todayIn } from "@/lib/dates";
@@ -22,7 +24,7 @@ import { recordedTestLabel } from "@/lib/language/recorded-test";
 import { INELIGIBLE_REASON_LABELS, TIE_BREAK_LABELS } from "@/lib/draws/eligibility";
 import { requireViewer } from "@/lib/server/session";
 import { clientOr404, orNotFound } from "../load-client";
-import { archiveClientAction, deleteClientAction, unarchiveClientAction } from "./actions";
+import { archiveClientAction, deleteClientAction, transitionClientAction, unarchiveClientAction } from "./actions";
 
 export const metadata: Metadata = { title: "Client" };
 
@@ -323,6 +325,27 @@ export default async function ClientPage({ params }: { params: Promise<{ id: str
                   </li>
                 ))}
               </ul>
+            )}
+          </Card>
+
+          <Card title="Invitation and application" description="60 calendar days from the ITA to submit a complete application (dates in the firm's time zone).">
+            <Facts
+              items={[
+                ["Round", client.itaRound && <Link href={`/draws/${encodeURIComponent(client.itaRound)}`}>#{client.itaRound}</Link>],
+                ["ITA date", client.itaDate],
+                ["Application due", client.applicationDueOn],
+                ["Application submitted", client.applicationSubmittedOn],
+                ["Decision", client.decisionOn],
+              ]}
+            />
+            {mayWrite && allowedItaActions(client.status).length > 0 && (
+              <ClientItaForm
+                action={transitionClientAction}
+                clientId={client.id}
+                allowed={allowedItaActions(client.status)}
+                profileStillValid={client.profileExpiresOn != null && client.profileExpiresOn >= today}
+                today={today}
+              />
             )}
           </Card>
 

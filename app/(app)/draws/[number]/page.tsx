@@ -6,6 +6,7 @@ import { drawKindLabel, formatCount, plural, reasonsText } from "@/components/dr
 import { ImpactCountsTable } from "@/components/draws/ImpactCountsTable";
 import { ImpactFilters } from "@/components/draws/ImpactFilters";
 import { ImpactTable } from "@/components/draws/ImpactTable";
+import { RecordInvitationsForm } from "@/components/draws/RecordInvitationsForm";
 import { tieBreakNote } from "@/components/draws/tie-break";
 import { ExportMenu } from "@/components/reports/ExportMenu";
 import { drawImpactLinks } from "@/components/reports/export-links";
@@ -18,6 +19,7 @@ import { listTeams } from "@/lib/db/teams";
 import { listUsers } from "@/lib/db/users";
 import { NotFoundError } from "@/lib/errors";
 import { requireViewer } from "@/lib/server/session";
+import { recordInvitationsAction } from "./actions";
 import { IMPACT_PAGE_SIZE, impactQuerySchema, impactSearch, type ImpactQuery } from "./impact-query";
 
 type Params = { number: string };
@@ -159,6 +161,16 @@ export default async function DrawPage({ params, searchParams }: { params: Promi
         href={(p) => href({ abovePage: p })}
         empty="None of your clients was above this cut-off."
       />
+      {can(viewer.scope, "clients.write") && impact.above.length > 0 && (
+        <Card title="Record invitations" description="Tick the clients IRCC invited in this round: each becomes ITA received, with the application due 60 days after the ITA date.">
+          <RecordInvitationsForm
+            action={recordInvitationsAction}
+            drawNumber={draw.number}
+            drawDate={draw.date}
+            rows={impact.above.map((r) => ({ clientId: r.clientId, firstName: r.firstName, lastName: r.lastName, crs: r.crs, margin: r.margin, status: r.status }))}
+          />
+        </Card>
+      )}
       <ImpactTable
         id="newly-above"
         caption={`Newly above since ${previousDraw ? `#${previousDraw.number}` : "the start (first draw of its kind)"}: ${plural(impact.newlyAbove.length, "client")}`}
