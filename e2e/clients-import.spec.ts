@@ -3,7 +3,7 @@ import { signIn } from "./support/auth";
 import { consultantOf, profileNumber, seedFirm } from "./support/firm";
 
 const HEADER =
-  "firstName,lastName,email,dateOfBirth,team,consultantEmail,profileNumber,profileSubmittedAt,profileExpiresAt,status,programs,nominationProvince,categories,crs,crsEffectiveAt,languageTest,languageTestDate,languageListening,languageReading,languageWriting,languageSpeaking,ecaIssuedAt,workPermitExpiresAt,passportExpiresAt,notes";
+  "firstName,lastName,email,dateOfBirth,team,consultantEmail,profileNumber,profileSubmittedAt,profileExpiresAt,status,programs,nominationProvince,categories,crs,crsEffectiveAt,languageTest,languageTestDate,languageListening,languageReading,languageWriting,languageSpeaking,ecaIssuedAt,workPermitExpiresAt,passportExpiresAt,itaDate,itaRound,notes";
 
 function row(values: Record<string, string>): string {
   return HEADER.split(",")
