@@ -1,3 +1,4 @@
+import { fileURLToPath } from "node:url";
 import nextCoreWebVitals from "eslint-config-next/core-web-vitals";
 import nextTypescript from "eslint-config-next/typescript";
 
@@ -31,6 +32,20 @@ const config = [
       "no-restricted-imports": ["error", RESTRICTED_IMPORTS],
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
     },
+  },
+  // Import cycles make modules half-initialised at load time and tangle the data layer; issue 14
+  // removed the last ones (clients <-> clients-roster, draws/round <-> draws/distribution), this
+  // keeps new ones out. Both were cycles through an `import type`, which import/no-cycle skips, so
+  // its dependency graph is parsed by lint/type-imports-count-parser.cjs, which counts them.
+  {
+    files: ["lib/**/*.{ts,tsx}", "app/**/*.{ts,tsx}", "components/**/*.{ts,tsx}", "scripts/**/*.{ts,tsx}"],
+    settings: {
+      "import/parsers": {
+        "@typescript-eslint/parser": [],
+        [fileURLToPath(new URL("./lint/type-imports-count-parser.cjs", import.meta.url))]: [".ts", ".mts", ".cts", ".tsx", ".d.ts"],
+      },
+    },
+    rules: { "import/no-cycle": ["error", { ignoreExternal: true }] },
   },
   {
     files: ["lib/db/**", "scripts/lib/migration-adapter.ts", "prisma.config.ts"],
