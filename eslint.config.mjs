@@ -69,7 +69,9 @@ const config = [
       },
     },
     plugins: { cycles: cyclesPlugin },
-    rules: { "cycles/no-cycle": ["error", { ignoreExternal: true }] },
+    // disableScc: the rule's strongly-connected-components precomputation walks node_modules too
+    // and made `eslint .` 45 s instead of 25 s here; the plain walk still sees cycles of any length.
+    rules: { "cycles/no-cycle": ["error", { ignoreExternal: true, disableScc: true }] },
   },
   {
     files: ["lib/db/**", "scripts/lib/migration-adapter.ts", "prisma.config.ts"],
