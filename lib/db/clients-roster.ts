@@ -5,9 +5,9 @@ import { RELEVANT_KINDS, marginAgainstLatest } from "@/lib/clients/relevant-kind
 import type { ClientStatus } from "@/lib/clients/status";
 import { DEADLINE_KINDS, type DeadlineKind, bandForDaysLeft } from "@/lib/deadlines";
 import type { DrawKind, Program } from "@/lib/draws/kinds";
-import type { LatestCutoff, RosterDeadline, RosterPage, RosterRow } from "./clients";
 import { prisma } from "./prisma";
 import { HIT_COLUMNS, Params, ROSTER_SORT_KEYS, rosterCtesSql, rosterWhereSql, SORT_JOINS } from "./roster-sql";
+import type { LatestCutoff, RosterDeadline, RosterPage, RosterRow } from "./roster-types";
 
 /**
  * The roster: one SQL statement per page (filter, sort, page, count and the latest cut-offs), so

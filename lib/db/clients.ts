@@ -8,68 +8,17 @@ import { type CrsInput, type CrsResult, calculateCrs, crsInputSchema } from "@/l
 import type { CalendarDate } from "@/lib/dates/calendar-date";
 import { formatInstant } from "@/lib/dates/format-instant";
 import { todayIn } from "@/lib/dates/time-zone";
-import { type ClientDeadline, type DeadlineBand, type DeadlineKind, clientDeadlines, ecaExpiresOn, languageTestExpiresOn, profileExpiresOn } from "@/lib/deadlines";
-import type { DrawKind, Program } from "@/lib/draws/kinds";
+import { type ClientDeadline, clientDeadlines, ecaExpiresOn, languageTestExpiresOn, profileExpiresOn } from "@/lib/deadlines";
+import type { Program } from "@/lib/draws/kinds";
 import { type RecordedLevel, type RecordedResults, recordedLevels } from "@/lib/language/recorded-test";
 import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from "@/lib/errors";
 import { actorOf, diffFields, recordAudit } from "./audit";
 import { listClientsPage } from "./clients-roster";
+import type { RosterPage } from "./roster-types";
 import { Prisma, prisma } from "./prisma";
 import { clientScopeSql, clientWhere, teamWhere, userWhere } from "./scope";
 
-/** The newest draw of a kind, as the roster's margin and "above/below" filter read it. */
-export interface LatestCutoff {
-  kind: DrawKind;
-  drawNumber: string;
-  cutoff: number;
-  /** IRCC's draw date, YYYY-MM-DD. */
-  date: CalendarDate;
-}
-
-export interface RosterDeadline {
-  kind: DeadlineKind;
-  dueOn: CalendarDate;
-  /** Negative when overdue. */
-  daysLeft: number;
-  band: DeadlineBand;
-}
-
-export interface RosterRow {
-  id: string;
-  firstName: string;
-  lastName: string;
-  email: string | null;
-  profileNumber: string | null;
-  teamId: string;
-  teamName: string;
-  consultantId: string | null;
-  consultantName: string | null;
-  status: ClientStatus;
-  crs: number | null;
-  /** crs - the latest relevant cut-off; null without a score or without a relevant draw. */
-  margin: number | null;
-  marginDraw: { number: string; kind: DrawKind; cutoff: number } | null;
-  programs: Program[];
-  categories: string[];
-  /** ISO instant. */
-  profileSubmittedAt: string | null;
-  profileExpiresOn: CalendarDate | null;
-  /** Only those due within 90 days or overdue, most urgent first. */
-  deadlines: RosterDeadline[];
-  archived: boolean;
-  /** ISO instant. */
-  updatedAt: string;
-  version: number;
-}
-
-export interface RosterPage {
-  rows: RosterRow[];
-  total: number;
-  page: number;
-  pageSize: number;
-  /** Newest draw of every kind that has one, newest first. */
-  latestCutoffs: LatestCutoff[];
-}
+export type { LatestCutoff, RosterDeadline, RosterPage, RosterRow } from "./roster-types";
 
 export interface ClientDetail {
   id: string;

@@ -1,8 +1,9 @@
 /**
  * The pool's CRS score distribution that IRCC publishes with each round (fields dd1..dd18).
- * Pure data and arithmetic, no framework imports.
+ * Pure data and arithmetic, no framework imports; the bucket schema lives here too, beside the
+ * rows it checks, so round.ts imports this file and never the other way round.
  */
-import type { DistributionBucket } from "./round";
+import { z } from "@/lib/zod";
 
 export const BUCKET_ROLES = ["range", "subtotal", "total"] as const;
 export type BucketRole = (typeof BUCKET_ROLES)[number];
@@ -38,6 +39,18 @@ export const DISTRIBUTION_KEYS = DISTRIBUTION_BUCKETS.map((b) => b.key) as [
   DistributionKey,
   ...DistributionKey[],
 ];
+
+/** CRS scores run from 0 to 1,200. */
+export const CRS_MAX = 1200;
+
+export const distributionBucketSchema = z.object({
+  key: z.enum(DISTRIBUTION_KEYS),
+  min: z.number().int().min(0).max(CRS_MAX),
+  max: z.number().int().min(0).max(CRS_MAX),
+  role: z.enum(BUCKET_ROLES),
+  count: z.number().int().min(0).nullable(),
+});
+export type DistributionBucket = z.infer<typeof distributionBucketSchema>;
 
 /**
  * Builds the 18 buckets from counts in feed order (null = not given).

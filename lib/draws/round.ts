@@ -3,20 +3,11 @@
  * upload or a manual entry. The schema is shared by the importer, forms and the database layer.
  */
 import { z } from "@/lib/zod";
-import { BUCKET_ROLES, DISTRIBUTION_KEYS } from "./distribution";
+import { CRS_MAX, DISTRIBUTION_KEYS, distributionBucketSchema } from "./distribution";
 import { DRAW_KINDS, PROGRAMS } from "./kinds";
 
-/** CRS scores run from 0 to 1,200. */
-export const CRS_MAX = 1200;
-
-export const distributionBucketSchema = z.object({
-  key: z.enum(DISTRIBUTION_KEYS),
-  min: z.number().int().min(0).max(CRS_MAX),
-  max: z.number().int().min(0).max(CRS_MAX),
-  role: z.enum(BUCKET_ROLES),
-  count: z.number().int().min(0).nullable(),
-});
-export type DistributionBucket = z.infer<typeof distributionBucketSchema>;
+// Defined beside the distribution rows they check; re-exported where importers have always found them.
+export { CRS_MAX, distributionBucketSchema, type DistributionBucket } from "./distribution";
 
 export const normalisedRoundSchema = z.object({
   /** IRCC's draw number, kept as text: "91a" and "91b" exist. */

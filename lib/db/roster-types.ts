@@ -1,0 +1,62 @@
+/**
+ * The roster page's shapes, apart from the queries so that clients.ts (which re-exports them) and
+ * clients-roster.ts (which builds them) need not import each other.
+ */
+import type { ClientStatus } from "@/lib/clients/status";
+import type { CalendarDate } from "@/lib/dates/calendar-date";
+import type { DeadlineBand, DeadlineKind } from "@/lib/deadlines";
+import type { DrawKind, Program } from "@/lib/draws/kinds";
+
+/** The newest draw of a kind, as the roster's margin and "above/below" filter read it. */
+export interface LatestCutoff {
+  kind: DrawKind;
+  drawNumber: string;
+  cutoff: number;
+  /** IRCC's draw date, YYYY-MM-DD. */
+  date: CalendarDate;
+}
+
+export interface RosterDeadline {
+  kind: DeadlineKind;
+  dueOn: CalendarDate;
+  /** Negative when overdue. */
+  daysLeft: number;
+  band: DeadlineBand;
+}
+
+export interface RosterRow {
+  id: string;
+  firstName: string;
+  lastName: string;
+  email: string | null;
+  profileNumber: string | null;
+  teamId: string;
+  teamName: string;
+  consultantId: string | null;
+  consultantName: string | null;
+  status: ClientStatus;
+  crs: number | null;
+  /** crs - the latest relevant cut-off; null without a score or without a relevant draw. */
+  margin: number | null;
+  marginDraw: { number: string; kind: DrawKind; cutoff: number } | null;
+  programs: Program[];
+  categories: string[];
+  /** ISO instant. */
+  profileSubmittedAt: string | null;
+  profileExpiresOn: CalendarDate | null;
+  /** Only those due within 90 days or overdue, most urgent first. */
+  deadlines: RosterDeadline[];
+  archived: boolean;
+  /** ISO instant. */
+  updatedAt: string;
+  version: number;
+}
+
+export interface RosterPage {
+  rows: RosterRow[];
+  total: number;
+  page: number;
+  pageSize: number;
+  /** Newest draw of every kind that has one, newest first. */
+  latestCutoffs: LatestCutoff[];
+}
