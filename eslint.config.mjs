@@ -24,7 +24,7 @@ const RESTRICTED_IMPORTS = {
 
 // import/no-cycle returns early on the linted file's own `import type` lines; seen as value
 // imports, a cycle made only of type imports is reported too (the graph beyond is counted by
-// lint/type-imports-count-parser.cjs).
+// scripts/lib/type-imports-count-parser.cjs).
 const asValueImport = (node) =>
   new Proxy(node, {
     get: (target, key) =>
@@ -59,13 +59,13 @@ const config = [
   // removed the last ones (clients <-> clients-roster, draws/round <-> draws/distribution), this
   // keeps new ones out. Both were cycles through an `import type`, which import/no-cycle skips:
   // cycles/no-cycle is that rule counting type imports (asValueImport above for the linted file,
-  // lint/type-imports-count-parser.cjs for the files it walks through).
+  // scripts/lib/type-imports-count-parser.cjs for the files it walks through).
   {
     files: ["lib/**/*.{ts,tsx}", "app/**/*.{ts,tsx}", "components/**/*.{ts,tsx}", "scripts/**/*.{ts,tsx}"],
     settings: {
       "import/parsers": {
         "@typescript-eslint/parser": [],
-        [fileURLToPath(new URL("./lint/type-imports-count-parser.cjs", import.meta.url))]: [".ts", ".mts", ".cts", ".tsx", ".d.ts"],
+        [fileURLToPath(new URL("./scripts/lib/type-imports-count-parser.cjs", import.meta.url))]: [".ts", ".mts", ".cts", ".tsx", ".d.ts"],
       },
     },
     plugins: { cycles: cyclesPlugin },
