@@ -2,8 +2,9 @@
 // seconds, matching, digests, mail delivery. `npm start` runs one already unless
 // DRAWDESK_WORKER=off; run this for larger deployments (any number, on one database).
 // Uses DATABASE_URL, or the embedded database (joining the app's, or started for its duration).
-import { withDatabase } from "./lib/with-db";
+import { runCommand } from "./lib/cli";
 import { onShutdownSignal } from "./lib/shutdown";
+import { withDatabase } from "./lib/with-db";
 
 async function main(): Promise<number> {
   return withDatabase(async (db) => {
@@ -22,10 +23,4 @@ async function main(): Promise<number> {
   });
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    console.error(`worker failed: ${error instanceof Error ? error.message : String(error)}`);
-    process.exit(1);
-  },
-);
+runCommand("worker", "usage: npm run worker", main);
