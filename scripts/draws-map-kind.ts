@@ -49,7 +49,7 @@ async function main(): Promise<number> {
       else console.log(names.length ? names.map((n) => `${n.rounds} round(s), latest #${n.latest.number} (${n.latest.date}): ${n.names.join(" | ")}`).join("\n") : "Every stored draw name is recognised.");
       return EXIT_OK;
     }
-    const { mapDrawKind } = await import("@/lib/db/draw-kind-mapping");
+    const { mapDrawKind } = await import("@/lib/db/draws/kind-mapping");
     const result = await mapDrawKind({ via: "cli", operator: os.userInfo().username }, input);
     if (values.json) await printJson(result);
     else {
