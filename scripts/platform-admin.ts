@@ -22,7 +22,7 @@ async function main(): Promise<number> {
   if (!values.list && !values.email) throw new UsageError("Give --email, or --list.");
   if (values.list && values.email) throw new UsageError("Give either --email or --list, not both.");
   return withDatabase(async () => {
-    const { listPlatformAdmins, setPlatformAdmin } = await import("@/lib/db/platform-admins");
+    const { listPlatformAdmins, setPlatformAdmin } = await import("@/lib/db/users/platform-admins");
     if (values.list) {
       const admins = await listPlatformAdmins();
       if (values.json) await printJson(admins);

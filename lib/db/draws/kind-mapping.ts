@@ -5,7 +5,7 @@ import type { DrawKindMappingInput } from "@/lib/draws/kind-mapping";
 import { DRAW_KINDS } from "@/lib/draws/kinds";
 import { ConflictError, ForbiddenError, InvalidInputError } from "@/lib/errors";
 import { actorOf, recordAudit } from "../audit";
-import { isPlatformAdmin } from "../platform-admins";
+import { isPlatformAdmin } from "../users/platform-admins";
 import { prisma, Prisma } from "../prisma";
 
 export interface DrawKindMappingResult {
