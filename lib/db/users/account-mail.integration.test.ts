@@ -8,7 +8,7 @@ import { startTestSmtpServer, type TestSmtpServer } from "@/lib/mail/testing/smt
 import { listAudit } from "../audit";
 import { inviteUser } from "./invitations";
 import { deliverMail } from "../mail";
-import { getOutboxMessage, listOutbox } from "../outbox";
+import { getOutboxMessage, listOutbox } from "../mail/outbox";
 import { findUsableReset, requestPasswordReset, resetPassword } from "./password-reset";
 import { prisma } from "../prisma";
 import { authenticate, loadSessionUser } from "./sign-in";
