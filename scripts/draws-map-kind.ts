@@ -6,8 +6,7 @@
 // The same change as the "Draw names" screen; from here, for whoever runs the server.
 import os from "node:os";
 import { ZodError } from "zod";
-import { CliError, EXIT_OK, UsageError, parseCommandLine, printJson, runCommand } from "./lib/cli";
-import { withDatabase } from "./lib/with-db";
+import { CliError, EXIT_OK, parseCommandLine, printJson, runCommand, UsageError, withDatabase } from "./lib/cli";
 
 const COMMAND = "draws:map-kind";
 const USAGE = [

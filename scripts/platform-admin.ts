@@ -2,8 +2,7 @@
 // Grants (or revokes) the platform-administrator flag: the users who may map unrecognised draw
 // names on the "Draw names" screen. Draws are shared by every firm on the install, so no firm role
 // grants it; whoever runs the server does, here. Uses DATABASE_URL, or the embedded database.
-import { CliError, EXIT_OK, UsageError, parseCommandLine, printJson, runCommand } from "./lib/cli";
-import { withDatabase } from "./lib/with-db";
+import { CliError, EXIT_OK, parseCommandLine, printJson, runCommand, UsageError, withDatabase } from "./lib/cli";
 
 const COMMAND = "platform-admin";
 const USAGE = "Usage: npm run platform-admin -- --email user@example.com [--revoke] [--json]\n       npm run platform-admin -- --list [--json]";
