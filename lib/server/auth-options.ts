@@ -1,7 +1,7 @@
 import "server-only";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
-import { authenticate } from "@/lib/db/sign-in";
+import { authenticate } from "@/lib/db/users/sign-in";
 import { RateLimitedError } from "@/lib/errors";
 import { signInSchema } from "@/lib/users/schemas";
 

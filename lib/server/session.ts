@@ -5,7 +5,7 @@ import { redirect } from "next/navigation";
 import { cache } from "react";
 import type { Permission } from "@/lib/auth/permissions";
 import { can, type Scope } from "@/lib/auth/scope";
-import { loadSessionUser, type SessionUser } from "@/lib/db/sign-in";
+import { loadSessionUser, type SessionUser } from "@/lib/db/users/sign-in";
 import { authOptions } from "./auth-options";
 
 export interface Viewer extends SessionUser {

@@ -3,7 +3,7 @@ import { ActionForm } from "@/components/forms/ActionForm";
 import { InviteUserForm } from "@/components/settings/InviteUserForm";
 import { Badge, Card, CheckboxField, PageHeader, SelectField, Table, TBody, TD, TextField, TH, THead, TR } from "@/components/ui";
 import { assignableRoles, ROLE_LABELS } from "@/lib/auth/permissions";
-import { listPendingInvitations } from "@/lib/db/invitations";
+import { listPendingInvitations } from "@/lib/db/users/invitations";
 import { listTeams } from "@/lib/db/teams";
 import { listUsers } from "@/lib/db/users";
 import { requireViewer } from "@/lib/server/session";

@@ -4,9 +4,9 @@ import { can, type Scope } from "@/lib/auth/scope";
 import { ConflictError, ForbiddenError, NotFoundError } from "@/lib/errors";
 import { updateUserSchema } from "@/lib/users/schemas";
 import type { z } from "zod";
-import { actorOf, recordAudit } from "./audit";
-import { prisma } from "./prisma";
-import { teamWhere, userWhere } from "./scope";
+import { actorOf, recordAudit } from "../audit";
+import { prisma } from "../prisma";
+import { teamWhere, userWhere } from "../scope";
 
 const USER_SELECT = {
   id: true,

@@ -4,9 +4,9 @@ import type { MailEnv } from "@/lib/mail/app-url";
 import { renderDrawDigest } from "@/lib/mail/digest";
 import { MAX_MAIL_ATTEMPTS } from "@/lib/mail/retry";
 import { startTestSmtpServer, type TestSmtpServer } from "@/lib/mail/testing/smtp-server";
-import { deliverMail, dueMailIds, queueMail, type MailToQueue } from "./mail";
-import { prisma } from "./prisma";
-import { createTestFirm, type TestFirm } from "./testing/fixtures";
+import { deliverMail, dueMailIds, queueMail, type MailToQueue } from "./queue";
+import { prisma } from "../prisma";
+import { createTestFirm, type TestFirm } from "../testing/fixtures";
 
 let smtp: TestSmtpServer;
 let firm: TestFirm;

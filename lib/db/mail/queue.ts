@@ -4,7 +4,7 @@ import type { MailEnv } from "@/lib/mail/app-url";
 import { decideRetry } from "@/lib/mail/retry";
 import { describeSmtpError, mailConfigured, messageIdFor, sendThroughSmtp } from "@/lib/mail/transport";
 import { NotFoundError } from "@/lib/errors";
-import { prisma, type Prisma } from "./prisma";
+import { prisma, type Prisma } from "../prisma";
 
 /**
  * The outbox. Every e-mail is recorded here first (the intent, status queued), then delivered by

@@ -2,15 +2,15 @@ import { randomInt } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { parseRosterQuery } from "@/lib/clients/roster-query";
 import { InvalidInputError, NotFoundError } from "@/lib/errors";
-import { insertClientsBulk, type ClientInsert } from "./clients-bulk";
-import { listClients } from "./clients";
-import { expiryRadar } from "./dashboard";
-import { documentsAtRiskList } from "./documents-at-risk";
-import { drawImpact } from "./draw-impact";
-import { roundToRow } from "./draws-import";
+import { insertClientsBulk, type ClientInsert } from "../clients-bulk";
+import { listClients } from "./index";
+import { expiryRadar } from "../dashboard";
+import { documentsAtRiskList } from "../documents-at-risk";
+import { drawImpact } from "../draw-impact";
+import { roundToRow } from "../draws-import";
 import { recordInvitations, transitionClient } from "./ita";
-import { prisma } from "./prisma";
-import { createTestFirm, testClientInsert, type TestFirm } from "./testing/fixtures";
+import { prisma } from "../prisma";
+import { createTestFirm, testClientInsert, type TestFirm } from "../testing/fixtures";
 
 // Noon in Toronto on 2030-03-10; the round was held on 2030-03-05 at 15:00 UTC.
 const NOW = new Date("2030-03-10T17:00:00Z");

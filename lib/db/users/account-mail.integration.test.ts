@@ -5,15 +5,15 @@ import { ForbiddenError, InvalidInputError, NotFoundError, RateLimitedError } fr
 import type { MailEnv } from "@/lib/mail/app-url";
 import { HIDDEN_LINK } from "@/lib/mail/redact";
 import { startTestSmtpServer, type TestSmtpServer } from "@/lib/mail/testing/smtp-server";
-import { listAudit } from "./audit";
+import { listAudit } from "../audit";
 import { inviteUser } from "./invitations";
-import { deliverMail } from "./mail";
-import { getOutboxMessage, listOutbox } from "./outbox";
+import { deliverMail } from "../mail";
+import { getOutboxMessage, listOutbox } from "../mail/outbox";
 import { findUsableReset, requestPasswordReset, resetPassword } from "./password-reset";
-import { prisma } from "./prisma";
+import { prisma } from "../prisma";
 import { authenticate, loadSessionUser } from "./sign-in";
-import { createTestFirm, TEST_PASSWORD } from "./testing/fixtures";
-import { setUserActive } from "./users";
+import { createTestFirm, TEST_PASSWORD } from "../testing/fixtures";
+import { setUserActive } from "./manage";
 
 let smtp: TestSmtpServer;
 let env: MailEnv;

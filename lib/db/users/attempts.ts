@@ -1,6 +1,6 @@
 import "server-only";
 import type { FailureCounts } from "@/lib/auth/rate-limit";
-import { prisma } from "./prisma";
+import { prisma } from "../prisma";
 
 /**
  * The rate limits' store (SignInAttempt rows keyed "account:…"/"address:…" for sign-in,

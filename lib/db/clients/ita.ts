@@ -8,9 +8,9 @@ import { drawInstant } from "@/lib/draws/eligibility";
 import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { z } from "@/lib/zod";
-import { actorOf, recordAudit } from "./audit";
-import { prisma } from "./prisma";
-import { clientWhere } from "./scope";
+import { actorOf, recordAudit } from "../audit";
+import { prisma } from "../prisma";
+import { clientWhere } from "../scope";
 
 /**
  * The day after the draw: recording ITAs (one client or many, from a draw page) and the later

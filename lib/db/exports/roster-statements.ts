@@ -2,7 +2,7 @@ import "server-only";
 import type { Scope } from "@/lib/auth/scope";
 import { RELEVANT_KINDS } from "@/lib/clients/relevant-kinds";
 import type { RosterQuery } from "@/lib/clients/roster-query";
-import { Params, ROSTER_SORT_KEYS, rosterCtesSql, rosterWhereSql, SORT_JOINS } from "./roster-sql";
+import { Params, ROSTER_SORT_KEYS, rosterCtesSql, rosterWhereSql, SORT_JOINS } from "../roster-sql";
 
 /**
  * The roster's query without pages, for exports: the same filters and the same order as the

@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { SIGN_IN_RATE_LIMIT } from "@/lib/auth/rate-limit";
 import { InvalidInputError, RateLimitedError } from "@/lib/errors";
-import { listAudit } from "./audit";
+import { listAudit } from "../audit";
 import { acceptInvitation, findUsableInvitation, inviteUser } from "./invitations";
 import { authenticate, loadSessionUser } from "./sign-in";
-import { createTestFirm, TEST_PASSWORD } from "./testing/fixtures";
-import { setUserActive } from "./users";
+import { createTestFirm, TEST_PASSWORD } from "../testing/fixtures";
+import { setUserActive } from "./manage";
 
 const address = () => `198.51.100.${Math.floor(Math.random() * 250)}`;
 

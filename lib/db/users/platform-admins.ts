@@ -1,6 +1,6 @@
 import "server-only";
 import { NotFoundError } from "@/lib/errors";
-import { prisma } from "./prisma";
+import { prisma } from "../prisma";
 
 /**
  * Platform administrators change global reference data (how IRCC's draw names are classified),

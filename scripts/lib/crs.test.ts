@@ -8,9 +8,9 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
-import { calculateCrs, crsInputSchema } from "../lib/crs";
+import { calculateCrs, crsInputSchema } from "../../lib/crs";
 
-const repoRoot = fileURLToPath(new URL("..", import.meta.url));
+const repoRoot = fileURLToPath(new URL("../..", import.meta.url));
 const dir = mkdtempSync(path.join(tmpdir(), "crs-cli-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 

@@ -3,8 +3,8 @@ import { z } from "@/lib/zod";
 import { can, type Scope } from "@/lib/auth/scope";
 import { ForbiddenError, NotFoundError } from "@/lib/errors";
 import { redactForAdmin } from "@/lib/mail/redact";
-import type { MailAttachment } from "./mail";
-import { prisma, type Prisma } from "./prisma";
+import type { MailAttachment } from "./queue";
+import { prisma, type Prisma } from "../prisma";
 
 /** The admins' view of the firm's outbox: every message with its delivery status. */
 

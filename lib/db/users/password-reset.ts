@@ -9,9 +9,9 @@ import { renderPasswordResetMail } from "@/lib/mail/account-mail";
 import { appUrl } from "@/lib/mail/app-url";
 import { forgotPasswordSchema, resetPasswordSchema } from "@/lib/users/schemas";
 import { clearFailedAttempts, countRecentAttempts, recordAttempts } from "./attempts";
-import { recordAudit } from "./audit";
-import { queueMail } from "./mail";
-import { prisma } from "./prisma";
+import { recordAudit } from "../audit";
+import { queueMail } from "../mail";
+import { prisma } from "../prisma";
 
 /**
  * "Forgot password": a one-time link by e-mail. The answer is the same whether the address has

@@ -4,9 +4,9 @@ import { drawNameKey, isRecognisedDrawName } from "@/lib/draws/classify-draw";
 import type { DrawKindMappingInput } from "@/lib/draws/kind-mapping";
 import { DRAW_KINDS } from "@/lib/draws/kinds";
 import { ConflictError, ForbiddenError, InvalidInputError } from "@/lib/errors";
-import { actorOf, recordAudit } from "./audit";
-import { isPlatformAdmin } from "./platform-admins";
-import { prisma, Prisma } from "./prisma";
+import { actorOf, recordAudit } from "../audit";
+import { isPlatformAdmin } from "../users/platform-admins";
+import { prisma, Prisma } from "../prisma";
 
 export interface DrawKindMappingResult {
   nameKey: string;

@@ -11,11 +11,11 @@ import { ForbiddenError, InvalidInputError, NotFoundError } from "@/lib/errors";
 import { streamRosterCsv, streamRosterXlsx } from "@/lib/server/exports/roster";
 import { writeImpactCsv, writeImpactXlsx } from "@/lib/server/exports/draw-impact";
 import { ExportAbortedError } from "@/lib/server/exports/stream";
-import { archiveClient, createClient, listClients } from "./clients";
-import { importRounds } from "./draws-import";
-import { drawImpactExport, MAX_REPORT_BATCH, openReportBatch, openRosterExport } from "./exports";
-import { prisma } from "./prisma";
-import { createTestFirm, type TestFirm } from "./testing/fixtures";
+import { archiveClient, createClient, listClients } from "../clients";
+import { importRounds } from "../draws-import";
+import { drawImpactExport, MAX_REPORT_BATCH, openReportBatch, openRosterExport } from "./sources";
+import { prisma } from "../prisma";
+import { createTestFirm, type TestFirm } from "../testing/fixtures";
 
 /**
  * The exports against a real database: the files are parsed back (csv-parse, exceljs' reader) and

@@ -6,16 +6,16 @@ import type { CalendarDate } from "@/lib/dates/calendar-date";
 import type { DrawKind } from "@/lib/draws/kinds";
 import { ForbiddenError, InvalidInputError, NotFoundError } from "@/lib/errors";
 import type { LatestKindCutoff, RosterReportRow } from "@/lib/reports/roster-columns";
-import { actorOf, recordAudit } from "./audit";
-import { type ClientDetail, getClient } from "./clients";
-import { type ClientDrawResult, clientDrawResults, type DrawImpact, drawImpact, type DrawImpactOptions } from "./draw-impact";
-import { openSnapshot } from "./exports-cursor";
-import { rosterExportStatements } from "./exports-roster-sql";
+import { actorOf, recordAudit } from "../audit";
+import { type ClientDetail, getClient } from "../clients";
+import { type ClientDrawResult, clientDrawResults, type DrawImpact, drawImpact, type DrawImpactOptions } from "../draw-impact";
+import { openSnapshot } from "./snapshot";
+import { rosterExportStatements } from "./roster-statements";
 import type { ClientReportInput } from "@/lib/reports/client-report";
-import { getFirmLogo, getFirmSettings } from "./firm-settings";
-import { getFirm } from "./firms";
-import { prisma } from "./prisma";
-import { clientWhere, userWhere } from "./scope";
+import { getFirmLogo, getFirmSettings } from "../firm-settings";
+import { getFirm } from "../firms";
+import { prisma } from "../prisma";
+import { clientWhere, userWhere } from "../scope";
 
 /**
  * The exports' row sources: every one scoped to what the caller may see (the same builders as

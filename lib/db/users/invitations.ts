@@ -10,10 +10,10 @@ import { appBaseUrl } from "@/lib/mail/app-url";
 import { mailConfigured } from "@/lib/mail/transport";
 import { acceptInvitationSchema, inviteUserSchema } from "@/lib/users/schemas";
 import type { z } from "zod";
-import { actorOf, recordAudit } from "./audit";
-import { queueMail } from "./mail";
-import { prisma, Prisma } from "./prisma";
-import { teamWhere } from "./scope";
+import { actorOf, recordAudit } from "../audit";
+import { queueMail } from "../mail";
+import { prisma, Prisma } from "../prisma";
+import { teamWhere } from "../scope";
 
 export const INVITATION_VALID_DAYS = 7;
 

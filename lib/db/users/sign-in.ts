@@ -4,8 +4,8 @@ import { accountKey, addressKey, decideRateLimit, normaliseEmail, SIGN_IN_RATE_L
 import type { Role } from "@/lib/auth/permissions";
 import { RateLimitedError } from "@/lib/errors";
 import { countRecentAttempts, recordAttempts } from "./attempts";
-import { recordAudit } from "./audit";
-import { prisma } from "./prisma";
+import { recordAudit } from "../audit";
+import { prisma } from "../prisma";
 
 export interface SessionUser {
   userId: string;

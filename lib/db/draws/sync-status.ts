@@ -1,5 +1,5 @@
 import "server-only";
-import { prisma } from "./prisma";
+import { prisma } from "../prisma";
 
 /**
  * The feed sync's health (one row): when it last tried, last succeeded, and its last error —
