@@ -1,7 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { request, type APIRequestContext } from "@playwright/test";
 import { archiveClient, deleteClient } from "@/lib/db/clients";
-import { latestDraw } from "@/lib/db/draws";
 import { inviteUser } from "@/lib/db/invitations";
 import { queueMail } from "@/lib/db/mail";
 import { prisma } from "@/lib/db/prisma";
@@ -72,8 +71,10 @@ export async function createWorld(baseURL: string): Promise<World> {
     "owner of firm B": B.users[0],
     "deactivated consultant": A.users[4],
   };
-  const draw = await latestDraw();
-  if (!draw) throw new Error("the e2e database has no draws");
+  // A round from IRCC's feed (never a provisional one another spec may be entering): a manual
+  // round with its number is refused, so the matrix never changes the ledger every firm shares.
+  const draw = await prisma().draw.findFirst({ where: { provisional: false }, orderBy: { date: "desc" }, select: { number: true } });
+  if (!draw) throw new Error("the e2e database has no draws from the feed");
 
   const markers: World["markers"] = [];
   const clientIds: Record<string, string> = {};
