@@ -76,7 +76,8 @@ valid). DrawDesk has no "team lead" role: the roles are owner, admin, consultant
 **Records.** *team 1*, *team 2*: a client (or team) of firm A's team; *firm A*, *firm B*: a user,
 invitation or outbox message of that firm; a notification belongs to the user it was sent to.
 Every request also carries another team's and another firm's ids in its query string (\`team\`,
-\`consultant\`), and every answer is searched for the names of clients out of the caller's reach.
+\`consultant\`), and every text answer (HTML, RSC, JSON, CSV) is searched for the names of clients
+out of the caller's reach (PDF, XLSX and ZIP answers are compressed: only their status is checked).
 Actions that change a client get a client of their own for each call.
 
 **Answers.** \`200\` answered (an action: ran and said ok, or redirected into the app);
