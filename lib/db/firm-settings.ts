@@ -14,9 +14,10 @@ export interface FirmSettings {
   pdfFirmName: string | null;
   hasLogo: boolean;
   logoType: string | null;
+  requireTwoFactor: boolean;
 }
 
-const SELECT = { name: true, timeZone: true, nearMissMargin: true, documentBufferMonths: true, followedDrawKinds: true, pdfFirmName: true, pdfLogoType: true } as const;
+const SELECT = { name: true, timeZone: true, nearMissMargin: true, documentBufferMonths: true, followedDrawKinds: true, pdfFirmName: true, pdfLogoType: true, requireTwoFactor: true } as const;
 
 /** Anyone in the firm may read these (the dashboard and PDFs use them); only owners and admins change them. */
 export async function getFirmSettings(scope: Scope): Promise<FirmSettings> {
