@@ -101,7 +101,7 @@ export type SecondFactorResult = { ok: true; method: "totp" | "recovery_code" } 
  * code (used up atomically), and audits recovery-code use and every failure.
  */
 export async function verifySecondFactor(user: FactorOwner, code: string, now: Date, context: { during: "sign_in" | "disable"; ip?: string }): Promise<SecondFactorResult> {
-  const result = looksLikeTotp(code) ? await verifyTotp(user, code, now) : await useRecoveryCode(user, code, now);
+  const result = looksLikeTotp(code) ? await verifyTotp(user, code, now) : await spendRecoveryCode(user, code, now);
   const actor = { firmId: user.firmId, userId: user.id, userEmail: user.email };
   if (!result.ok) {
     await recordAudit(actor, { action: "auth.two_factor_failed", entityType: "user", entityId: user.id, metadata: { during: context.during, reason: result.reason }, ip: context.ip });
@@ -125,7 +125,7 @@ async function verifyTotp(user: FactorOwner, code: string, now: Date): Promise<S
   return count === 1 ? { ok: true, method: "totp" } : { ok: false, reason: "replayed" };
 }
 
-async function useRecoveryCode(user: FactorOwner, code: string, now: Date): Promise<SecondFactorResult> {
+async function spendRecoveryCode(user: FactorOwner, code: string, now: Date): Promise<SecondFactorResult> {
   const normalised = normaliseRecoveryCode(code);
   if (!normalised) return { ok: false, reason: "invalid" };
   const unused = await prisma().recoveryCode.findMany({ where: { firmId: user.firmId, userId: user.id, usedAt: null }, select: { id: true, codeHash: true } });

@@ -11,6 +11,8 @@ import { authOptions } from "./auth-options";
 
 export interface Viewer extends LoadedSessionUser {
   scope: Scope;
+  /** This browser's session record. */
+  sessionId: string;
 }
 
 /** Where a user whose firm requires two-factor goes until they have enrolled. */
@@ -27,7 +29,7 @@ export const currentViewer = cache(async (): Promise<Viewer | null> => {
   if (!id || !firmId || !sessionId) return null;
   const [user, live] = await Promise.all([loadSessionUser(firmId, id, signedInAt), checkUserSession(firmId, id, sessionId)]);
   if (!user || !live) return null;
-  return { ...user, scope: { userId: user.userId, firmId: user.firmId, role: user.role, teamIds: user.teamIds } };
+  return { ...user, sessionId, scope: { userId: user.userId, firmId: user.firmId, role: user.role, teamIds: user.teamIds } };
 });
 
 /**

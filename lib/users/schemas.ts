@@ -22,7 +22,7 @@ export const disableTwoFactorSchema = z.object({
   code: secondFactorCode,
 });
 
-export const revokeSessionSchema = z.object({ sessionId: z.uuid({ error: "Unknown session." }), userId: z.uuid().optional() });
+export const revokeSessionSchema = z.object({ sessionId: z.uuid({ error: "Unknown session." }) });
 
 export const passwordSchema = z
   .string()
