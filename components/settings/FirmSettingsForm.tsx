@@ -50,7 +50,7 @@ export function FirmSettingsForm({ action, settings }: { action: Action; setting
           label="Require two-factor sign-in for owners and admins"
           name="requireTwoFactor"
           defaultChecked={settings.requireTwoFactor}
-          hint="Owners and admins without an authenticator app must set one up at their next page and can do nothing else until they have. Other roles may turn it on for themselves."
+          hint="Turn it on for yourself first (Security page). Owners and admins without an authenticator app must then set one up at their next page and can do nothing else until they have. Other roles may turn it on for themselves."
         />
       </fieldset>
     </ActionForm>

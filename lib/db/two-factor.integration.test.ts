@@ -143,17 +143,22 @@ describe("turning two-factor off", () => {
 });
 
 describe("the firm's requirement", () => {
-  it("sends unenrolled owners and admins to enrolment, not other roles, and keeps enrolled admins from turning it off", async () => {
+  it("is turned on by an enrolled owner or admin, then sends unenrolled owners and admins to enrolment, not other roles", async () => {
     const owner = firm.user("owner");
     const admin = firm.user("admin");
-    expect((await loadSessionUser(firm.id, admin.id))?.mustEnrolTwoFactor).toBe(false);
     const settings = { timeZone: "America/Toronto", nearMissMargin: "10", documentBufferMonths: "6", followedDrawKinds: [], pdfFirmName: "" };
+    expect((await loadSessionUser(firm.id, admin.id))?.mustEnrolTwoFactor).toBe(false);
     await expect(updateFirmSettings(consultant(0).scope, { ...settings, requireTwoFactor: "on" })).rejects.toBeInstanceOf(ForbiddenError);
+    // Not enrolled themselves: they would lock themselves out in the same click.
+    await expect(updateFirmSettings(admin.scope, { ...settings, requireTwoFactor: "on" })).rejects.toMatchObject({ issues: [{ path: "requireTwoFactor" }] });
+    expect((await prisma().firm.findUniqueOrThrow({ where: { id: firm.id } })).requireTwoFactor).toBe(false);
+
+    await enrol(owner);
     expect((await updateFirmSettings(owner.scope, { ...settings, requireTwoFactor: "on" })).requireTwoFactor).toBe(true);
     const { rows } = await listAudit(owner.scope, { action: "firm.settings.update" });
     expect(rows[0].changes).toMatchObject({ requireTwoFactor: { from: false, to: true } });
     try {
-      expect((await loadSessionUser(firm.id, owner.id))?.mustEnrolTwoFactor).toBe(true);
+      expect((await loadSessionUser(firm.id, owner.id))?.mustEnrolTwoFactor).toBe(false);
       expect((await loadSessionUser(firm.id, admin.id))?.mustEnrolTwoFactor).toBe(true);
       expect((await loadSessionUser(firm.id, consultant(0).id))?.mustEnrolTwoFactor).toBe(false);
       expect((await loadSessionUser(firm.id, viewer(1).id))?.mustEnrolTwoFactor).toBe(false);

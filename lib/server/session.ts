@@ -34,13 +34,17 @@ export const currentViewer = cache(async (): Promise<Viewer | null> => {
 
 /**
  * For pages: the viewer, or a redirect to sign-in that comes back here afterwards. Someone who
- * must enrol in two-factor first is sent to the enrolment page from every other page.
+ * must enrol in two-factor first is sent to the enrolment page from every other page; the
+ * enrolment page itself and the app's layout pass `beforeTwoFactor` (the layout must not
+ * redirect: a redirect thrown from a shared layout during client navigation loops in Next 16).
  */
-export async function requireViewer(permission?: Permission): Promise<Viewer> {
+export async function requireViewer(permission?: Permission, options: { beforeTwoFactor?: boolean } = {}): Promise<Viewer> {
   const viewer = await currentViewer();
-  const path = (await headers()).get("x-drawdesk-path") ?? "/";
-  if (!viewer) redirect(`/signin?callbackUrl=${encodeURIComponent(path)}`);
-  if (viewer.mustEnrolTwoFactor && path.split("?")[0] !== TWO_FACTOR_ENROLMENT_PATH) redirect(TWO_FACTOR_ENROLMENT_PATH);
+  if (!viewer) {
+    const path = (await headers()).get("x-drawdesk-path") ?? "/";
+    redirect(`/signin?callbackUrl=${encodeURIComponent(path)}`);
+  }
+  if (viewer.mustEnrolTwoFactor && !options.beforeTwoFactor) redirect(TWO_FACTOR_ENROLMENT_PATH);
   if (permission && !can(viewer.scope, permission)) redirect("/forbidden");
   return viewer;
 }

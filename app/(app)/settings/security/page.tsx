@@ -14,7 +14,7 @@ import { confirmTwoFactorAction, disableTwoFactorAction, revokeSessionAction, st
 export const metadata: Metadata = { title: "Sign-in security" };
 
 export default async function SecurityPage() {
-  const viewer = await requireViewer();
+  const viewer = await requireViewer(undefined, { beforeTwoFactor: true });
   const [status, sessions, firm] = await Promise.all([getTwoFactorStatus(viewer.scope), listOwnSessions(viewer.scope), getFirm(viewer.scope)]);
   const qr = status.pending ? await totpQrDataUrl(status.pending.uri) : null;
   return (
