@@ -1,3 +1,4 @@
+import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { generate } from "otplib";
 import { createTestFirm, TEST_PASSWORD, type TestUser } from "@/lib/db/testing/fixtures";
@@ -10,15 +11,23 @@ async function signedIn(browser: Browser, user: TestUser, callbackUrl = "/"): Pr
   return page;
 }
 
+/** Serious and critical WCAG 2.1 A/AA violations on the page as it is now (the sweep only sees pages at rest). */
+async function seriousViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  return results.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+}
+
 /** Enrols the signed-in user from the security page, reading the key as someone typing it into an app would; returns it. */
 async function enrol(page: Page, email: string): Promise<string> {
   await page.getByRole("button", { name: "Set up two-factor sign-in" }).click();
   await expect(page.getByRole("img", { name: `QR code for DrawDesk, account ${email}` })).toBeVisible();
   const secret = await page.getByLabel("Key for manual entry").inputValue();
   expect(secret).toMatch(/^[A-Z2-7]{32}$/);
+  expect(await seriousViolations(page)).toEqual([]);
   await page.getByLabel("Code from your authenticator app").fill(await generate({ secret }));
   await page.getByRole("button", { name: "Turn on two-factor sign-in" }).click();
   await expect(page.getByRole("list", { name: "Recovery codes" }).getByRole("listitem")).toHaveCount(10);
+  expect(await seriousViolations(page)).toEqual([]);
   await page.getByRole("link", { name: "I have saved my recovery codes" }).click();
   await expect(page.getByText(/^On since .* You have 10 unused recovery codes\.$/)).toBeVisible();
   await expect(page.getByLabel("Key for manual entry")).toHaveCount(0);
