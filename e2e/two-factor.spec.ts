@@ -1,6 +1,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { generate } from "otplib";
+import { prisma } from "@/lib/db/prisma";
 import { createTestFirm, TEST_PASSWORD, type TestUser } from "@/lib/db/testing/fixtures";
 import { signIn } from "./support/auth";
 
@@ -62,6 +63,8 @@ test("the firm requires two-factor: an admin is made to enrol, then signs in wit
   await expect(page.getByRole("heading", { level: 1, name: "Clients" })).toBeVisible();
   await page.getByRole("button", { name: "Sign out" }).click();
   await expect(page).toHaveURL(/\/signin/);
+  // Signing out ends the session's record too, so a copied cookie would not outlive it.
+  await expect.poll(() => prisma().userSession.count({ where: { firmId: firm.id, userId: admin.id, revokedAt: null } })).toBe(0);
 
   await page.getByLabel("Email").fill(admin.email);
   await page.getByLabel("Password").fill(TEST_PASSWORD);
