@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { request, type APIRequestContext } from "@playwright/test";
 import { archiveClient, deleteClient } from "@/lib/db/clients";
-import { inviteUser } from "@/lib/db/invitations";
+import { inviteUser } from "@/lib/db/users/invitations";
 import { queueMail } from "@/lib/db/mail";
 import { prisma } from "@/lib/db/prisma";
 import { setUserActive } from "@/lib/db/users";

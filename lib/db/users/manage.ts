@@ -16,6 +16,7 @@ const USER_SELECT = {
   active: true,
   licenceNumber: true,
   lastSignInAt: true,
+  totpEnabledAt: true,
   createdAt: true,
   memberships: { select: { team: { select: { id: true, name: true } } } },
 } as const;
