@@ -186,7 +186,7 @@ test("keeps the roster's view in the URL: a bookmarked link opens the same view"
   await expect(bookmarked.getByRole("columnheader", { name: "Profile number" })).toHaveCount(0);
 
   // A hand-written link works too, pagination included.
-  await bookmarked.goto(`/clients?q=mark&sort=crs&dir=asc&pageSize=25&page=1&cols=name,crs`);
+  await bookmarked.goto(`/clients?q=mark&sort=crs&dir=asc&pageSize=25&cols=name,crs`);
   await expect(names(bookmarked)).toHaveText(["Mark, Alpha", "Mark, Charlie", "Mark, Bravo", "Mark, Delta"]);
   await expect(bookmarked.getByRole("columnheader")).toHaveText([/^Name/, /^CRS/]);
   await expect(bookmarked.getByLabel("Rows per page")).toHaveValue("25");
