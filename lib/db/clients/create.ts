@@ -4,7 +4,8 @@ import { type ClientInput, type ClientInputDraft, clientInputSchema } from "@/li
 import { actorOf, diffFields, recordAudit } from "../audit";
 import { Prisma, prisma } from "../prisma";
 import { auditView, scoreOf, storedFields } from "./fields";
-import { assertConsultant, assertNoDuplicate, assertWritableTeam, firmTimeZone, mapDuplicates, requirePermission, toJson } from "./shared";
+import { nextCrsChangeAsOf } from "./next-crs-change";
+import { assertConsultant, assertNoDuplicate, assertWritableTeam, dateValue, firmTimeZone, mapDuplicates, requirePermission, toJson } from "./shared";
 
 export async function createClient(scope: Scope, raw: ClientInputDraft | ClientInput): Promise<{ id: string }> {
   requirePermission(scope, "clients.write");
@@ -26,6 +27,7 @@ export async function createClient(scope: Scope, raw: ClientInputDraft | ClientI
           crs: score?.crs ?? null,
           crsEffectiveAt: score ? effectiveAt : null,
           crsFactors: score?.factors ?? Prisma.DbNull,
+          nextCrsChangeOn: dateValue(nextCrsChangeAsOf({ ...input, crsFactors: score?.factors ?? null }, timeZone, now)),
           createdAt: now,
           updatedAt: now,
           updatedById: scope.userId,

@@ -7,7 +7,8 @@ import { actorOf, diffFields, recordAudit } from "../audit";
 import { Prisma, prisma } from "../prisma";
 import { clientWhere } from "../scope";
 import { auditView, scoreOf, storedFields } from "./fields";
-import { assertConsultant, assertNoDuplicate, assertWritableTeam, firmTimeZone, getClientRow, mapDuplicates, requirePermission, toJson, userNames } from "./shared";
+import { nextCrsChangeAsOf } from "./next-crs-change";
+import { assertConsultant, assertNoDuplicate, assertWritableTeam, dateValue, firmTimeZone, getClientRow, mapDuplicates, requirePermission, toJson, userNames } from "./shared";
 
 /** Why an update matched no row: the client moved on (conflict, naming who and when) or is gone. */
 async function staleVersionError(scope: Scope, id: string): Promise<Error> {
@@ -48,6 +49,7 @@ export async function updateClient(scope: Scope, id: string, expectedVersion: nu
         data: {
           ...storedFields(input, timeZone),
           ...(score ? { crsFactors: score.factors ?? Prisma.DbNull } : {}),
+          nextCrsChangeOn: dateValue(nextCrsChangeAsOf({ ...input, crsFactors: score ? score.factors : before.crsFactors }, timeZone, now)),
           ...(scoreChanged ? { crs: score.crs, crsEffectiveAt: effectiveAt } : {}),
           version: { increment: 1 },
           updatedAt: now,

@@ -43,7 +43,8 @@ function inWindowSql(date: string): string {
 }
 
 /**
- * Candidates only: SQL finds the clients whose next birthday (turning 30 to 45, each of which costs
+ * Candidates only: the index on the stored next change narrows to the clients with one due within
+ * the window; SQL then finds the clients whose next birthday (turning 30 to 45, each of which costs
  * age points) or next anniversary of Canadian work (while the recorded years are under 5, each of
  * which adds points) falls within the window; lib/crs computes the amounts for the listed few.
  */
@@ -56,6 +57,9 @@ WITH base AS (
     ${workYears} AS "factorWorkYears"
   FROM "Client" c
   WHERE ${scopeSql} AND ($2::uuid IS NULL OR c."teamId" = $2::uuid) AND c."archivedAt" IS NULL
+    -- The stored next change (lib/crs/next-change.ts), through its index: never later than the
+    -- first event listed below, and a date already passed (not refreshed yet) still qualifies.
+    AND c."nextCrsChangeOn" <= $1::date + ${COMING_CHANGES_DAYS}
     AND c."status" IN ('prospect', 'profile_active')
     AND ((c."dateOfBirth" BETWEEN $1::date - interval '45 years 2 days' AND $1::date - interval '29 years' AND ${inWindowSql('c."dateOfBirth"')})
       OR (c."canadianWorkStartedOn" <= $1::date AND ${inWindowSql('c."canadianWorkStartedOn"')}))

@@ -37,6 +37,13 @@ const DEADLINE_COLUMNS: Record<DeadlineKind, string> = {
 
 const RADAR_DAYS = DEADLINE_BAND_MAX_DAYS["90"];
 
+/**
+ * The client's earliest deadline column, whatever its status: exactly the expression of the index
+ * "Client_firmId_next_deadline_idx" (migration 20261205020000), so the radar's first test is an
+ * index range scan rather than a look at every client.
+ */
+export const RADAR_NEXT_DEADLINE_SQL = `LEAST(${DEADLINE_KINDS.map((kind) => `c."${DEADLINE_COLUMNS[kind]}"`).join(", ")})`;
+
 /** lib/deadlines' bands as SQL over a number of days left (bands.ts `bandForDaysLeft`). */
 function bandSql(daysLeft: string): string {
   return `CASE ${DEADLINE_BANDS.map((band) => `WHEN ${daysLeft} <= ${DEADLINE_BAND_MAX_DAYS[band]} THEN '${band}'`).join(" ")} END`;
@@ -63,7 +70,7 @@ WITH items AS MATERIALIZED (
     FROM "Client" c
     WHERE ${scopeSql} AND ($2::uuid IS NULL OR c."teamId" = $2::uuid) AND c."archivedAt" IS NULL
       AND c."status" NOT IN ('landed', 'withdrawn', 'closed')
-      AND LEAST(${DEADLINE_KINDS.map((kind) => `c."${DEADLINE_COLUMNS[kind]}"`).join(", ")}) <= ${horizon}
+      AND ${RADAR_NEXT_DEADLINE_SQL} <= ${horizon}
   ) x
   WHERE x.due <= ${horizon}
 ),
