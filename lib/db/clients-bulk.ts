@@ -2,6 +2,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { applicationDueOn, ecaExpiresOn, languageTestExpiresOn, profileExpiresOn } from "@/lib/deadlines";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { todayIn } from "@/lib/dates/time-zone";
 import { nextCrsChangeAsOf } from "./clients/next-crs-change";
 
 type Tx = Prisma.TransactionClient;
@@ -58,7 +59,7 @@ export async function insertClientsBulk(
   options: { timeZone: string; createdById?: string | null },
 ): Promise<string[]> {
   const ids: string[] = [];
-  const now = new Date();
+  const today = todayIn(options.timeZone, new Date());
   for (let start = 0; start < clients.length; start += CHUNK) {
     const chunk = clients.slice(start, start + CHUNK);
     const chunkIds = chunk.map(() => randomUUID());
@@ -117,7 +118,7 @@ export async function insertClientsBulk(
       col((c) => c.passportExpiresOn),
       col((c) => c.notes),
       col((c) => (c.languageResults ? JSON.stringify(c.languageResults) : null)),
-      col((c) => nextCrsChangeAsOf(c, options.timeZone, now)),
+      col((c) => nextCrsChangeAsOf(c, today)),
     );
     const invited = chunk.flatMap((c, i) => (c.itaDate ? [{ id: chunkIds[i], date: c.itaDate, round: c.itaRound ?? null }] : []));
     if (invited.length > 0) {

@@ -1,6 +1,7 @@
 import "server-only";
 import type { Scope } from "@/lib/auth/scope";
 import { type ClientInput, type ClientInputDraft, clientInputSchema } from "@/lib/clients/schema";
+import { todayIn } from "@/lib/dates/time-zone";
 import { actorOf, diffFields, recordAudit } from "../audit";
 import { Prisma, prisma } from "../prisma";
 import { auditView, scoreOf, storedFields } from "./fields";
@@ -27,7 +28,7 @@ export async function createClient(scope: Scope, raw: ClientInputDraft | ClientI
           crs: score?.crs ?? null,
           crsEffectiveAt: score ? effectiveAt : null,
           crsFactors: score?.factors ?? Prisma.DbNull,
-          nextCrsChangeOn: dateValue(nextCrsChangeAsOf({ ...input, crsFactors: score?.factors ?? null }, timeZone, now)),
+          nextCrsChangeOn: dateValue(nextCrsChangeAsOf({ ...input, crsFactors: score?.factors ?? null }, todayIn(timeZone, now))),
           createdAt: now,
           updatedAt: now,
           updatedById: scope.userId,

@@ -3,6 +3,7 @@ import type { Scope } from "@/lib/auth/scope";
 import { type ClientInput, type ClientInputDraft, clientInputSchema } from "@/lib/clients/schema";
 import { formatInstant } from "@/lib/dates/format-instant";
 import { ConflictError, InvalidInputError, NotFoundError } from "@/lib/errors";
+import { todayIn } from "@/lib/dates/time-zone";
 import { actorOf, diffFields, recordAudit } from "../audit";
 import { Prisma, prisma } from "../prisma";
 import { clientWhere } from "../scope";
@@ -49,7 +50,7 @@ export async function updateClient(scope: Scope, id: string, expectedVersion: nu
         data: {
           ...storedFields(input, timeZone),
           ...(score ? { crsFactors: score.factors ?? Prisma.DbNull } : {}),
-          nextCrsChangeOn: dateValue(nextCrsChangeAsOf({ ...input, crsFactors: score ? score.factors : before.crsFactors }, timeZone, now)),
+          nextCrsChangeOn: dateValue(nextCrsChangeAsOf({ ...input, crsFactors: score ? score.factors : before.crsFactors }, todayIn(timeZone, now))),
           ...(scoreChanged ? { crs: score.crs, crsEffectiveAt: effectiveAt } : {}),
           version: { increment: 1 },
           updatedAt: now,
