@@ -1,4 +1,4 @@
-import { unfinishedDrawMatches } from "@/lib/db/draw-results";
+import { unfinishedDrawMatches } from "@/lib/db/draws/results-store";
 import { deliverMail, dueMailIds } from "@/lib/db/mail";
 import { sendDrawMatch } from "./draw-match";
 import type { PgBoss } from "./queue";

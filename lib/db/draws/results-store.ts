@@ -1,0 +1,171 @@
+import "server-only";
+import type { Scope } from "@/lib/auth/scope";
+import { prisma, type Prisma } from "../prisma";
+import { storeResultsSql } from "./results-sql";
+
+/**
+ * What is stored, and when (issue 14): DrawResult holds, per firm and round, every client above,
+ * near or ineligible-but-close (within the firm's margin) — the rows any page lists, never the
+ * whole roster. A round is stored when it arrives (draw day, below) or the first time anyone
+ * opens it (`ensureRoundsStored`: the dashboard watches the latest round of each kind, the draw
+ * page and exports any round); one DrawMatch row per firm and round says when (computedAt).
+ * Client edits keep every stored round current (results-refresh.ts); a margin change or a
+ * re-classified round clears computedAt, and the worker's tick (or the next view) recomputes.
+ *
+ * Draw day: the intent is recorded first — a pending DrawMatch per firm and round, written in the
+ * import's own transaction — so a round imported from the command line while no worker runs is
+ * matched when the worker next sweeps (lib/jobs/tick.ts).
+ */
+
+/** Rounds older than this when they arrive (a bulk history import) notify no one. */
+export const NOTIFY_WITHIN_DAYS = 14;
+
+type Tx = Prisma.TransactionClient;
+
+/**
+ * With the default random_page_cost the planner hash-joins the candidates against a scan of
+ * every (wide) client row instead of probing the primary key: ~40% of the query's time. Run it
+ * in the classifying statement's transaction.
+ */
+export const IMPACT_PLANNER_SETTING = "SET LOCAL random_page_cost = 1.1";
+
+/** Records a pending match for every firm and each added round drawn within NOTIFY_WITHIN_DAYS. Idempotent. */
+export async function enqueueDrawMatching(addedNumbers: string[], tx: Tx = prisma(), now: Date = new Date()): Promise<number> {
+  if (addedNumbers.length === 0) return 0;
+  return tx.$executeRawUnsafe(
+    `INSERT INTO "DrawMatch" ("firmId", "drawNumber", "status")
+     SELECT f."id", d."number", 'pending' FROM "Firm" f CROSS JOIN "Draw" d
+     WHERE d."number" = ANY($1::text[]) AND d."date" >= ($2::timestamptz - make_interval(days => $3))::date
+     ON CONFLICT DO NOTHING`,
+    addedNumbers,
+    now,
+    NOTIFY_WITHIN_DAYS,
+  );
+}
+
+export interface PendingMatch {
+  firmId: string;
+  drawNumber: string;
+}
+
+/** Matches not yet notified (pending or computed), and stored rounds to recompute: what the worker's sweep (re)sends. */
+export async function unfinishedDrawMatches(limit = 500): Promise<PendingMatch[]> {
+  return prisma().drawMatch.findMany({
+    where: { OR: [{ status: { in: ["pending", "computed"] } }, { computedAt: null }] },
+    orderBy: { createdAt: "asc" },
+    take: limit,
+    select: { firmId: true, drawNumber: true },
+  });
+}
+
+/** The whole firm, as the matching sees it (owners' reach). */
+export function firmWideScope(firmId: string): Scope {
+  return { userId: "draw-day", firmId, role: "owner", teamIds: [] };
+}
+
+export type DrawResultStatus = "newly_above" | "above" | "near_miss" | "ineligible_close";
+
+export interface MatchCounts {
+  above: number;
+  newlyAbove: number;
+  nearMiss: number;
+}
+
+interface MatchRow extends MatchCounts {
+  status: string;
+  computedAt: Date | null;
+}
+
+/**
+ * (Re)computes the firm's stored result for one round — one DELETE and one INSERT … SELECT over
+ * the whole firm, whatever its size — when the round was never computed or `force`. The
+ * DrawMatch row is locked meanwhile, so a client edit's refresh waits and then sees the new rows.
+ * Returns null when the firm has no DrawMatch row for the round.
+ */
+async function storeRound(tx: Tx, firmId: string, drawNumber: string, force: boolean): Promise<(MatchCounts & { computed: boolean }) | null> {
+  const [match] = await tx.$queryRawUnsafe<MatchRow[]>(
+    `SELECT "status", "computedAt", "above", "newlyAbove", "nearMiss" FROM "DrawMatch" WHERE "firmId" = $1::uuid AND "drawNumber" = $2 FOR UPDATE`,
+    firmId,
+    drawNumber,
+  );
+  if (!match) return null;
+  if (match.computedAt !== null && !force) return { above: match.above, newlyAbove: match.newlyAbove, nearMiss: match.nearMiss, computed: false };
+  await tx.$executeRawUnsafe(IMPACT_PLANNER_SETTING);
+  const sql = storeResultsSql("$1::uuid", "ARRAY[$2]::text[]", "NULL::uuid[]", "scan");
+  await tx.$executeRawUnsafe(sql.remove, firmId, drawNumber);
+  await tx.$executeRawUnsafe(sql.insert, firmId, drawNumber);
+  const [counts] = await tx.$queryRawUnsafe<MatchCounts[]>(
+    `SELECT count(*) FILTER (WHERE "status" IN ('newly_above', 'above'))::int AS "above",
+       count(*) FILTER (WHERE "status" = 'newly_above')::int AS "newlyAbove",
+       count(*) FILTER (WHERE "status" = 'near_miss')::int AS "nearMiss"
+     FROM "DrawResult" WHERE "firmId" = $1::uuid AND "drawNumber" = $2`,
+    firmId,
+    drawNumber,
+  );
+  await tx.drawMatch.update({
+    where: { firmId_drawNumber: { firmId, drawNumber } },
+    data: { status: match.status === "pending" ? "computed" : match.status, computedAt: new Date(), ...counts },
+  });
+  return { ...counts, computed: true };
+}
+
+const LONG_TRANSACTION = { timeout: 120_000, maxWait: 10_000 };
+
+/**
+ * Draw day: computes and stores the firm's result for the round (also a stored round whose
+ * computedAt was cleared). `computed` says whether this call computed it.
+ */
+export async function computeDrawMatch(firmId: string, drawNumber: string): Promise<MatchCounts & { computed: boolean }> {
+  const result = await prisma().$transaction((tx) => storeRound(tx, firmId, drawNumber, false), LONG_TRANSACTION);
+  if (!result) return { above: 0, newlyAbove: 0, nearMiss: 0, computed: false };
+  return { above: result.above, newlyAbove: result.newlyAbove, nearMiss: result.nearMiss, computed: result.computed };
+}
+
+/** Whether the match still has digests to send: a draw-day match, not a round stored for viewing only. */
+export async function matchOwesDigests(firmId: string, drawNumber: string): Promise<boolean> {
+  const match = await prisma().drawMatch.findUnique({ where: { firmId_drawNumber: { firmId, drawNumber } }, select: { status: true } });
+  return match?.status === "pending" || match?.status === "computed";
+}
+
+/** Recomputes a stored round now (a forced refresh, e.g. after a firm setting changed); idempotent. */
+export async function recomputeRound(firmId: string, drawNumber: string): Promise<MatchCounts | null> {
+  const result = await prisma().$transaction((tx) => storeRound(tx, firmId, drawNumber, true), LONG_TRANSACTION);
+  return result && { above: result.above, newlyAbove: result.newlyAbove, nearMiss: result.nearMiss };
+}
+
+/**
+ * Makes sure the firm's results for these rounds are stored before a page reads them: a round
+ * nobody opened before is computed once, here, and kept current from then on.
+ */
+export async function ensureRoundsStored(firmId: string, drawNumbers: string[]): Promise<void> {
+  if (drawNumbers.length === 0) return;
+  const missing = await prisma().$queryRawUnsafe<{ drawNumber: string }[]>(
+    `SELECT d."number" AS "drawNumber" FROM unnest($2::text[]) AS d("number")
+     WHERE NOT EXISTS (SELECT 1 FROM "DrawMatch" m WHERE m."firmId" = $1::uuid AND m."drawNumber" = d."number" AND m."computedAt" IS NOT NULL)`,
+    firmId,
+    drawNumbers,
+  );
+  for (const { drawNumber } of missing) {
+    await prisma().$transaction(async (tx) => {
+      await tx.$executeRawUnsafe(
+        `INSERT INTO "DrawMatch" ("firmId", "drawNumber", "status") SELECT $1::uuid, d."number", 'stored' FROM "Draw" d WHERE d."number" = $2 ON CONFLICT DO NOTHING`,
+        firmId,
+        drawNumber,
+      );
+      await storeRound(tx, firmId, drawNumber, false);
+    }, LONG_TRANSACTION);
+  }
+}
+
+/** Marks stored rounds for recomputation (the tick queues a draw.match job; the next view recomputes). */
+export async function markRoundsStale(tx: Tx, where: { firmId?: string; drawNumbers?: string[] }): Promise<number> {
+  return tx.drawMatch.updateMany({
+    where: { ...(where.firmId ? { firmId: where.firmId } : {}), ...(where.drawNumbers ? { drawNumber: { in: where.drawNumbers } } : {}), computedAt: { not: null } },
+    data: { computedAt: null },
+  }).then((r) => r.count);
+}
+
+/** Marks the match done once every digest and notification is recorded. */
+export async function markDrawMatchNotified(firmId: string, drawNumber: string): Promise<void> {
+  await prisma().drawMatch.updateMany({ where: { firmId, drawNumber, status: "computed" }, data: { status: "notified", notifiedAt: new Date() } });
+}
