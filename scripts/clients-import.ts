@@ -49,7 +49,7 @@ async function main(): Promise<number> {
 
   return withDatabase(async () => {
     const { findFirmBySlug } = await import("@/lib/db/firms");
-    const { importClientsCsv } = await import("@/lib/db/clients-import");
+    const { importClientsCsv } = await import("@/lib/db/clients/import");
     const { prisma } = await import("@/lib/db/prisma");
     try {
       const firm = await findFirmBySlug(values.firm!);

@@ -8,7 +8,7 @@ import { parseRounds } from "@/lib/draws/parse-rounds";
 import { ConflictError, ForbiddenError, InvalidInputError } from "@/lib/errors";
 import { CLIENT_CSV_COLUMNS } from "@/lib/clients/csv-template";
 import { insertClientsBulk } from "./clients-bulk";
-import { importClientsCsv } from "./clients-import";
+import { importClientsCsv } from "./clients/import";
 import { drawWatch } from "./dashboard";
 import { drawImpact } from "./draw-impact";
 import { mapDrawKind } from "./draw-kind-mapping";

@@ -13,7 +13,7 @@ export function prisma(): PrismaClient {
     const adapter = new PrismaPg({ connectionString, max: Number(process.env.DATABASE_POOL_SIZE) || 10 });
     // Prisma waits 2 s by default for a pooled connection to start a transaction; 50 saves at once
     // on a 10-connection pool queue longer than that on a busy machine and failed with an internal
-    // error (lib/db/clients-concurrency.integration.test.ts). Waiting longer lets them all through.
+    // error (lib/db/clients/concurrency.integration.test.ts). Waiting longer lets them all through.
     globalForPrisma.drawdeskPrisma = new PrismaClient({ adapter, transactionOptions: { maxWait: 20_000 } });
   }
   return globalForPrisma.drawdeskPrisma;

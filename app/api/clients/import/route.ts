@@ -1,6 +1,6 @@
 import { NextResponse } from "next/server";
 import type { ImportEvent, ImportReport } from "@/components/clients/ImportWizard";
-import { importClientsCsv } from "@/lib/db/clients-import";
+import { importClientsCsv } from "@/lib/db/clients/import";
 import { toErrorPayload } from "@/lib/server/errors";
 import { authedRoute } from "@/lib/server/route";
 

@@ -7,9 +7,9 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ClientInputDraft } from "@/lib/clients/schema";
 import { ConflictError } from "@/lib/errors";
-import { clientDetailToInput, createClient, getClient, updateClient } from "./clients";
-import { prisma } from "./prisma";
-import { createTestFirm, type TestFirm } from "./testing/fixtures";
+import { clientDetailToInput, createClient, getClient, updateClient } from "./index";
+import { prisma } from "../prisma";
+import { createTestFirm, type TestFirm } from "../testing/fixtures";
 
 let firm: TestFirm;
 let locker: pg.Client;

@@ -1,10 +1,10 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { CLIENT_CSV_COLUMNS } from "@/lib/clients/csv-template";
 import { ForbiddenError } from "@/lib/errors";
-import { createClient, getClient, getClientScoreHistory } from "./clients";
-import { importClientsCsv } from "./clients-import";
-import { prisma } from "./prisma";
-import { createTestFirm, type TestFirm } from "./testing/fixtures";
+import { createClient, getClient, getClientScoreHistory } from "./index";
+import { importClientsCsv } from "./import";
+import { prisma } from "../prisma";
+import { createTestFirm, type TestFirm } from "../testing/fixtures";
 
 let firm: TestFirm;
 let other: TestFirm;

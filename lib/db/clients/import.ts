@@ -3,11 +3,11 @@ import { can, seesAllTeams, type Scope } from "@/lib/auth/scope";
 import { type CsvDuplicate, type CsvRowError, validateClientCsvAsync } from "@/lib/clients/csv-import";
 import { CATEGORY_KINDS } from "@/lib/draws/kinds";
 import { ConflictError, ForbiddenError } from "@/lib/errors";
-import { actorOf, recordAudit } from "./audit";
-import { insertClientsBulk } from "./clients-bulk";
-import { categoryKinds } from "./draw-kinds";
-import { Prisma, prisma } from "./prisma";
-import { teamWhere, userWhere } from "./scope";
+import { actorOf, recordAudit } from "../audit";
+import { insertClientsBulk } from "../clients-bulk";
+import { categoryKinds } from "../draw-kinds";
+import { Prisma, prisma } from "../prisma";
+import { teamWhere, userWhere } from "../scope";
 
 /**
  * Bulk import of clients from the CSV template: validate every row first (lib/clients/csv-import.ts),

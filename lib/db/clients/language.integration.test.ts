@@ -7,10 +7,10 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { ClientInputDraft } from "@/lib/clients/schema";
 import { calculateCrs } from "@/lib/crs";
 import { profile } from "@/lib/crs/test-fixtures";
-import { clientDetailToInput, createClient, getClient, updateClient } from "./clients";
-import { importClientsCsv } from "./clients-import";
-import { prisma } from "./prisma";
-import { createTestFirm, type TestFirm } from "./testing/fixtures";
+import { clientDetailToInput, createClient, getClient, updateClient } from "./index";
+import { importClientsCsv } from "./import";
+import { prisma } from "../prisma";
+import { createTestFirm, type TestFirm } from "../testing/fixtures";
 
 let firm: TestFirm;
 const owner = () => firm.user("owner").scope;

@@ -9,9 +9,9 @@ import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
 import { CLIENT_CSV_COLUMNS } from "@/lib/clients/csv-template";
 import { AppError } from "@/lib/errors";
-import { importClientsCsv, type ImportMode } from "./clients-import";
-import { prisma } from "./prisma";
-import { createTestFirm, type TestFirm } from "./testing/fixtures";
+import { importClientsCsv, type ImportMode } from "./import";
+import { prisma } from "../prisma";
+import { createTestFirm, type TestFirm } from "../testing/fixtures";
 
 type Column = (typeof CLIENT_CSV_COLUMNS)[number];
 let firm: TestFirm;

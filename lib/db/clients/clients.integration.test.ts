@@ -18,9 +18,9 @@ import {
   restoreClient,
   unarchiveClient,
   updateClient,
-} from "./clients";
-import { prisma } from "./prisma";
-import { createTestFirm, type TestFirm } from "./testing/fixtures";
+} from "./index";
+import { prisma } from "../prisma";
+import { createTestFirm, type TestFirm } from "../testing/fixtures";
 
 let firm: TestFirm;
 let other: TestFirm;
