@@ -4,6 +4,7 @@ import { type FirmSettingsInput, checkLogo, firmSettingsSchema } from "@/lib/fir
 import { ForbiddenError, InvalidInputError, NotFoundError } from "@/lib/errors";
 import { actorOf, diffFields, recordAudit } from "./audit";
 import { prisma } from "./prisma";
+import { markFirmRoundsStale } from "./draws/results-store";
 
 export interface FirmSettings {
   name: string;
@@ -55,6 +56,8 @@ export async function updateFirmSettings(scope: Scope, raw: unknown, logo?: Uint
     const changes: Record<string, unknown> = diffFields({ ...before, pdfLogoType: undefined }, { ...after, pdfLogoType: undefined });
     delete changes.pdfLogoType;
     if (logoData) changes.logo = { from: before.pdfLogoType ? "set" : "none", to: logoData.pdfLogoType ? `${logoData.pdfLogoType}, ${logo?.length ?? 0} bytes` : "none" };
+    // Stored draw results hold the near misses at the firm's margin and profile expiry in its zone.
+    if (before.nearMissMargin !== after.nearMissMargin || before.timeZone !== after.timeZone) await markFirmRoundsStale(tx, scope.firmId);
     if (Object.keys(changes).length > 0) {
       await recordAudit(actorOf(scope), { action: "firm.settings.update", entityType: "firm", entityId: scope.firmId, changes: JSON.parse(JSON.stringify(changes)) }, tx);
     }

@@ -157,12 +157,32 @@ export async function ensureRoundsStored(firmId: string, drawNumbers: string[]):
   }
 }
 
-/** Marks stored rounds for recomputation (the tick queues a draw.match job; the next view recomputes). */
-export async function markRoundsStale(tx: Tx, where: { firmId?: string; drawNumbers?: string[] }): Promise<number> {
-  return tx.drawMatch.updateMany({
-    where: { ...(where.firmId ? { firmId: where.firmId } : {}), ...(where.drawNumbers ? { drawNumber: { in: where.drawNumbers } } : {}), computedAt: { not: null } },
-    data: { computedAt: null },
-  }).then((r) => r.count);
+/**
+ * A firm setting the results depend on changed (near-miss margin, time zone): every round stored
+ * for the firm is marked for recomputation — the worker's tick queues a draw.match job per round
+ * (idempotent), and a page opening one first recomputes it.
+ */
+export async function markFirmRoundsStale(tx: Tx, firmId: string): Promise<number> {
+  return tx.$executeRawUnsafe(`UPDATE "DrawMatch" SET "computedAt" = NULL WHERE "firmId" = $1::uuid AND "computedAt" IS NOT NULL`, firmId);
+}
+
+/**
+ * Rounds changed (fields updated, re-classified, or added among older ones): for every firm, the
+ * stored results of those rounds and of the later rounds of their kinds (old kinds in
+ * `formerKinds`) are marked for recomputation, since "newly above" compares with the previous round.
+ * Call after the change, in its transaction.
+ */
+export async function markRoundsChanged(tx: Tx, numbers: string[], formerKinds: string[] = []): Promise<number> {
+  if (numbers.length === 0) return 0;
+  return tx.$executeRawUnsafe(
+    `WITH changed AS (SELECT d."kind", d."date" FROM "Draw" d WHERE d."number" = ANY($1::text[]))
+     UPDATE "DrawMatch" m SET "computedAt" = NULL FROM "Draw" d
+     WHERE m."drawNumber" = d."number" AND m."computedAt" IS NOT NULL
+       AND (d."number" = ANY($1::text[]) OR (
+         (d."kind" = ANY($2::text[]) OR d."kind" IN (SELECT "kind" FROM changed)) AND d."date" >= (SELECT min("date") FROM changed)))`,
+    numbers,
+    formerKinds,
+  );
 }
 
 /** Marks the match done once every digest and notification is recorded. */
