@@ -65,7 +65,7 @@ export function impactReadQuery(scope: Scope, input: ImpactReadInput): { sql: st
       margin: "$5::int",
       closeMargin: "$6::int",
       timeZone: "$7::text",
-      clientIds: "NULL::uuid[]",
+      clientIds: null,
       where: `${scopeSql.sql} AND ${filters}`,
       scores: narrowed ? "probe" : "scan",
     });

@@ -91,7 +91,7 @@ async function storeRound(tx: Tx, firmId: string, drawNumber: string, force: boo
   if (!match) return null;
   if (match.computedAt !== null && !force) return { above: match.above, newlyAbove: match.newlyAbove, nearMiss: match.nearMiss, computed: false };
   await tx.$executeRawUnsafe(IMPACT_PLANNER_SETTING);
-  const sql = storeResultsSql("$1::uuid", "ARRAY[$2]::text[]", "NULL::uuid[]", "scan");
+  const sql = storeResultsSql("$1::uuid", "ARRAY[$2]::text[]", null, "scan");
   await tx.$executeRawUnsafe(sql.remove, firmId, drawNumber);
   await tx.$executeRawUnsafe(sql.insert, firmId, drawNumber);
   const [counts] = await tx.$queryRawUnsafe<MatchCounts[]>(
