@@ -9,6 +9,7 @@ import { NotFoundError } from "@/lib/errors";
 import { insertClientsBulk, type ClientInsert } from "./clients-bulk";
 import { clientDrawResults, drawImpact, type DrawImpact } from "./draw-impact";
 import { previousDrawOfKind, type DrawRecord } from "./draws";
+import { refreshClientResults } from "./draws/results-refresh";
 import { prisma } from "./prisma";
 import { createTestFirm, testClientInsert, type TestFirm } from "./testing/fixtures";
 
@@ -473,6 +474,35 @@ describe("drawImpact agrees with eligibility.ts client by client", () => {
     }
     // The roster and draws are meant to hit every list; a silent empty comparison proves nothing.
     expect(checked).toBeGreaterThan(300);
+  });
+
+  it("stores for each round exactly what the pure rule says at the firm's margin, and a per-client refresh stores the same", async () => {
+    // The firm's margin (10) for both lists: drawImpact reads the stored DrawResult (computed on this first view).
+    let checked = 0;
+    const listsOf = (impact: DrawImpact) => ({
+      above: impact.above.map(key).sort(),
+      newlyAbove: impact.newlyAbove.map(key).sort(),
+      nearMiss: impact.nearMiss.map(key).sort(),
+      ineligibleClose: impact.ineligibleClose.map((r) => `${key(r)} ${r.reasons.join(",")}`).sort(),
+    });
+    for (const number of draws) {
+      const impact = await drawImpact(parity.user("owner").scope, number);
+      const expected = expectedImpact(clients, impact.draw, impact.previousDraw, 10, 10, "America/Vancouver");
+      expect(listsOf(impact), `stored draw ${number} (${impact.draw.kind}, cut-off ${impact.draw.cutoff})`).toEqual(expected);
+      const teamOne = clients.filter((c) => c.teamId === parity.teams[0].id);
+      const mine = await drawImpact(parity.user("consultant").scope, number);
+      expect(listsOf(mine), `stored draw ${number}, consultant`).toEqual(expectedImpact(teamOne, impact.draw, impact.previousDraw, 10, 10, "America/Vancouver"));
+      checked += expected.above.length + expected.nearMiss.length + expected.ineligibleClose.length;
+    }
+    expect(checked).toBeGreaterThan(150);
+
+    // Every client refreshed at once over every stored round (the client write path): the same rows.
+    const snapshot = () =>
+      prisma().drawResult.findMany({ where: { firmId: parity.id }, orderBy: [{ drawNumber: "asc" }, { clientId: "asc" }] });
+    const before = await snapshot();
+    expect(before).toHaveLength(checked);
+    await prisma().$transaction((tx) => refreshClientResults(tx, parity.id, clients.map((c) => c.id)));
+    expect(await snapshot()).toEqual(before);
   });
 
   it("gives each client the same result per draw on the client page", async () => {
