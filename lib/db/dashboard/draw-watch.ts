@@ -4,6 +4,7 @@ import type { CalendarDate } from "@/lib/dates/calendar-date";
 import { todayIn } from "@/lib/dates/time-zone";
 import type { DrawKind } from "@/lib/draws/kinds";
 import { drawInstantSql, drawOrderSql, type LatestOfKind } from "../draws";
+import { resultScopeSql } from "../draws/results-sql";
 import { ensureRoundsStored } from "../draws/results-store";
 import { getFirm } from "../firms";
 import { prisma } from "../prisma";
@@ -77,16 +78,24 @@ async function watchedRounds(today: CalendarDate, drawNumbers: string[] | null):
 
 const READ_PARAMS = 4;
 
-function readSql(scopeSql: string): string {
+/**
+ * Counts from the stored rows alone (their team is the client's: resultScopeSql); only the
+ * newly above and the near misses — the lists shown — are joined to their clients for names.
+ */
+function readSql(clientScope: string, rowScope: string): string {
   return `
-WITH listed AS MATERIALIZED (
+WITH stored AS (
+  SELECT r."drawNumber", r."clientId", r."status" FROM "DrawResult" r
+  WHERE r."drawNumber" = ANY($2::text[]) AND r."status" <> 'ineligible_close' AND ${rowScope} AND ($3::uuid IS NULL OR r."teamId" = $3::uuid)
+),
+listed AS MATERIALIZED (
   SELECT r."drawNumber" AS "number", r."clientId", r."crs", r."margin", r."status", c."firstName", c."lastName", c."profileNumber",
     c."firmId", c."teamId", c."consultantId", d."kind", d."date" AS "drawDate"
   FROM "DrawResult" r
   JOIN "Client" c ON c."firmId" = r."firmId" AND c."id" = r."clientId"
   JOIN "Draw" d ON d."number" = r."drawNumber"
-  WHERE r."firmId" = $1::uuid AND r."drawNumber" = ANY($2::text[]) AND r."status" <> 'ineligible_close'
-    AND ${scopeSql} AND ($3::uuid IS NULL OR c."teamId" = $3::uuid)
+  WHERE r."firmId" = $1::uuid AND r."drawNumber" = ANY($2::text[]) AND r."status" IN ('newly_above', 'near_miss')
+    AND ${clientScope} AND ($3::uuid IS NULL OR c."teamId" = $3::uuid)
 ),
 picked AS (
   SELECT * FROM (
@@ -98,10 +107,10 @@ picked AS (
     FROM listed l WHERE l."status" = 'near_miss') y WHERE y.rn <= $4
 )
 SELECT
-  (SELECT coalesce(json_agg(json_build_object('number', l."number", 'above', l.above, 'newlyAbove', l."newlyAbove", 'nearMiss', l."nearMiss")), '[]')
-   FROM (SELECT l."number", count(*) FILTER (WHERE l."status" IN ('above', 'newly_above')) AS above,
-     count(*) FILTER (WHERE l."status" = 'newly_above') AS "newlyAbove", count(*) FILTER (WHERE l."status" = 'near_miss') AS "nearMiss"
-     FROM listed l GROUP BY l."number") l) AS counts,
+  (SELECT coalesce(json_agg(json_build_object('number', s."drawNumber", 'above', s.above, 'newlyAbove', s."newlyAbove", 'nearMiss', s."nearMiss")), '[]')
+   FROM (SELECT s."drawNumber", count(*) FILTER (WHERE s."status" IN ('above', 'newly_above')) AS above,
+     count(*) FILTER (WHERE s."status" = 'newly_above') AS "newlyAbove", count(*) FILTER (WHERE s."status" = 'near_miss') AS "nearMiss"
+     FROM stored s GROUP BY s."drawNumber") s) AS counts,
   (SELECT coalesce(json_agg(json_build_object('list', p.list, 'clientId', p."clientId", 'firstName', p."firstName", 'lastName', p."lastName",
      'profileNumber', p."profileNumber", 'teamName', t."name", 'consultantName', u."name", 'crs', p."crs", 'margin', p."margin",
      'drawNumber', p."number", 'kind', p."kind", 'drawDate', p."drawDate") ORDER BY p.list, p."number", p.rn), '[]')
@@ -123,7 +132,16 @@ export async function drawWatch(scope: Scope, options: DashboardOptions & { draw
   const numbers = watched.map((w) => w.number);
   await ensureRoundsStored(scope.firmId, numbers);
   const scopeSql = clientScopeSql(scope, READ_PARAMS + 1);
-  const [result] = await prisma().$queryRawUnsafe<DrawWatchRow[]>(readSql(scopeSql.sql), scope.firmId, numbers, teamId, limit, ...scopeSql.params);
+  const rowScope = resultScopeSql(scope, READ_PARAMS + 1 + scopeSql.params.length);
+  const [result] = await prisma().$queryRawUnsafe<DrawWatchRow[]>(
+    readSql(scopeSql.sql, rowScope.sql),
+    scope.firmId,
+    numbers,
+    teamId,
+    limit,
+    ...scopeSql.params,
+    ...rowScope.params,
+  );
   const counts = new Map(result.counts.map((c) => [c.number, c]));
   const strip = ({ list: _list, ...row }: WatchedClient & { list: string }): WatchedClient => row;
   return {

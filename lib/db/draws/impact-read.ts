@@ -3,7 +3,7 @@ import type { Scope } from "@/lib/auth/scope";
 import type { ClientStatus } from "@/lib/clients/status";
 import type { IneligibleReason, TieBreakOutcome } from "@/lib/draws/eligibility";
 import { clientScopeSql } from "../scope";
-import { classifySql, type ResultStatus } from "./results-sql";
+import { classifySql, resultScopeSql, type ResultStatus } from "./results-sql";
 
 /**
  * The draw page's rows for one round in the caller's scope, from the stored DrawResult (the
@@ -49,48 +49,58 @@ export interface ImpactReadInput {
 
 /** The SQL and parameters; exported so benchmarks can EXPLAIN exactly what runs. */
 export function impactReadQuery(scope: Scope, input: ImpactReadInput): { sql: string; params: unknown[] } {
-  // $1 round, $2 firm, $3 team, $4 consultant, then the live margins, then the scope's.
+  // $1 round, $2 firm, $3 team, $4 consultant, then the live margins, then the scopes'.
   const params: unknown[] = [input.drawNumber, scope.firmId, input.teamId, input.consultantId];
-  let source = `SELECT r.* FROM "DrawResult" r WHERE r."firmId" = $2::uuid AND r."drawNumber" = $1`;
-  const filters = `($3::uuid IS NULL OR c."teamId" = $3::uuid) AND ($4::uuid IS NULL OR c."consultantId" = $4::uuid)`;
-  const scopeAt = input.live ? 8 : 5;
-  const scopeSql = clientScopeSql(scope, scopeAt);
+  const filters = (a: string) => `($3::uuid IS NULL OR ${a}."teamId" = $3::uuid) AND ($4::uuid IS NULL OR ${a}."consultantId" = $4::uuid)`;
+  if (input.live) params.push(input.live.margin, input.live.closeMargin, input.live.timeZone);
+  const scopeSql = clientScopeSql(scope, params.length + 1);
+  params.push(...scopeSql.params);
+  let source: string;
   if (input.live) {
-    params.push(input.live.margin, input.live.closeMargin, input.live.timeZone);
     // A view narrowed to some teams or one consultant probes scores per client: far fewer index pages.
     const narrowed = scopeSql.params.length > 1 || input.teamId !== null || input.consultantId !== null;
-    source = classifySql({
+    source = `MATERIALIZED (${classifySql({
       rounds: "ARRAY[$1]::text[]",
       firmId: "$2::uuid",
       margin: "$5::int",
       closeMargin: "$6::int",
       timeZone: "$7::text",
       clientIds: null,
-      where: `${scopeSql.sql} AND ${filters}`,
+      where: `${scopeSql.sql} AND ${filters("c")}`,
       scores: narrowed ? "probe" : "scan",
-    });
+    })})`;
+  } else {
+    const rowScope = resultScopeSql(scope, params.length + 1);
+    params.push(...rowScope.params);
+    // Not materialized: each use below reads its own index range of the stored round.
+    source = `NOT MATERIALIZED (SELECT r.* FROM "DrawResult" r WHERE r."firmId" = $2::uuid AND r."drawNumber" = $1 AND ${rowScope.sql} AND ${filters("r")})`;
   }
-  params.push(...scopeSql.params);
   const sql = `
-WITH src AS (${source}),
+WITH src AS ${source},
+-- Category rounds can make a third of the pool "ineligible but close" (no category): only the
+-- closest ${INELIGIBLE_CLOSE_LIMIT} (and those tied with the last) are joined to their clients; the total is counted apart.
+edge AS (SELECT "margin" FROM src WHERE "status" = 'ineligible_close' ORDER BY "margin" DESC OFFSET ${INELIGIBLE_CLOSE_LIMIT - 1} LIMIT 1),
+picked AS (
+  SELECT * FROM src WHERE "status" <> 'ineligible_close'
+  UNION ALL
+  SELECT * FROM src WHERE "status" = 'ineligible_close' AND "margin" >= coalesce((SELECT "margin" FROM edge), -1200)
+),
 rows AS MATERIALIZED (
-  SELECT src."clientId", c."firstName", c."lastName", c."profileNumber", c."teamId", t."name" AS "teamName",
-    c."consultantId", u."name" AS "consultantName", src."crs", src."margin", src."reasons", src."tieBreak", src."status" AS "result",
+  SELECT p."clientId", c."firstName", c."lastName", c."profileNumber", c."teamId", t."name" AS "teamName",
+    c."consultantId", u."name" AS "consultantName", p."crs", p."margin", p."reasons", p."tieBreak", p."status" AS "result",
     c."status"::text AS "status",
     -- As ISO text: decoding tens of thousands of timestamps into Dates was a visible share of the time.
     to_char(c."profileSubmittedAt" AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "profileSubmittedAt"
-  FROM src
-  JOIN "Client" c ON c."firmId" = src."firmId" AND c."id" = src."clientId"
+  FROM picked p
+  JOIN "Client" c ON c."firmId" = p."firmId" AND c."id" = p."clientId"
   JOIN "Team" t ON t."firmId" = c."firmId" AND t."id" = c."teamId"
   LEFT JOIN "User" u ON u."firmId" = c."firmId" AND u."id" = c."consultantId"
-  WHERE ${scopeSql.sql} AND ${filters}
+  WHERE ${scopeSql.sql} AND ${filters("c")}
 )
-SELECT l.*, (SELECT count(*) FROM rows WHERE "result" = 'ineligible_close') AS "ineligibleCloseTotal"
+SELECT l.*, (SELECT count(*) FROM src WHERE "status" = 'ineligible_close') AS "ineligibleCloseTotal"
 FROM (
   SELECT * FROM rows WHERE "result" <> 'ineligible_close'
   UNION ALL
-  -- Category rounds can make a third of the pool "ineligible but close" (no category): a top-N
-  -- sort keeps the closest ${INELIGIBLE_CLOSE_LIMIT}; the total is counted beside it.
   (SELECT * FROM rows WHERE "result" = 'ineligible_close' ORDER BY "margin" DESC, "lastName", "firstName", "clientId" LIMIT ${INELIGIBLE_CLOSE_LIMIT})
 ) l
 ORDER BY l."margin" DESC, l."lastName", l."firstName", l."clientId"`;

@@ -1,4 +1,5 @@
 import "server-only";
+import { seesAllTeams, type Scope } from "@/lib/auth/scope";
 import {
   clearsCutoffSql,
   clearsDrawSql,
@@ -133,4 +134,14 @@ export function storeResultsSql(firmId: string, rounds: string, clientIds: strin
         scores,
       })}) r`,
   };
+}
+
+/**
+ * The caller's scope over stored rows (alias `r`): the firm, and their teams unless they see all.
+ * A row's team is the client's, kept current by every client write (results-refresh.ts), and a
+ * deleted or archived client has no rows — so counts need not join the (wide) client rows.
+ */
+export function resultScopeSql(scope: Scope, firstParam: number, alias = "r"): { sql: string; params: unknown[] } {
+  if (seesAllTeams(scope)) return { sql: `${alias}."firmId" = $${firstParam}::uuid`, params: [scope.firmId] };
+  return { sql: `${alias}."firmId" = $${firstParam}::uuid AND ${alias}."teamId" = ANY($${firstParam + 1}::uuid[])`, params: [scope.firmId, scope.teamIds] };
 }
