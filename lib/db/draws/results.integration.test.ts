@@ -4,6 +4,7 @@ import type { ClientInputDraft } from "@/lib/clients/schema";
 import { insertClientsBulk } from "../clients-bulk";
 import { archiveClient, createClient, deleteClient, restoreClient, unarchiveClient, updateClient } from "../clients";
 import { drawWatch } from "../dashboard";
+import { mapDrawKind } from "../draw-kind-mapping";
 import { updateFirmSettings } from "../firm-settings";
 import { transitionClient } from "../ita";
 import { prisma } from "../prisma";
@@ -186,6 +187,32 @@ describe("stored draw results", () => {
     expect(impact.margin).toBe(2);
     expect(impact.nearMiss).toEqual([]);
     expect(impact.ineligibleClose.map((r) => r.lastName)).toEqual(["FswOnly"]);
+  });
+});
+
+describe("rounds re-classified", () => {
+  it("mapping an unrecognised name marks the stored round (and later ones of the kinds) for recomputation; the next view recomputes", async () => {
+    const number = `res-unk-${run}`;
+    const name = `Zeppelin Pilots ${run.replace(/[0-9]/g, "x")}`;
+    await prisma().draw.create({
+      data: { number, kind: "unrecognised", name, programs: ["CEC"], date: new Date("1993-07-01T00:00:00Z"), drawnAt: new Date("1993-07-01T14:00:00Z"), cutoff: 500, size: 10, distribution: [] },
+    });
+    const owner = firm.user("owner").scope;
+    await drawImpact(owner, ROUND);
+    await drawImpact(owner, number);
+    const match = (n: string) => prisma().drawMatch.findUniqueOrThrow({ where: { firmId_drawNumber: { firmId: firm.id, drawNumber: n } } });
+    const storedAt = (await match(number)).computedAt;
+    expect(storedAt).not.toBeNull();
+
+    await mapDrawKind({ via: "cli", operator: "test" }, { target: "existing", name, kind: "cec" });
+    expect((await match(number)).computedAt).toBeNull();
+    // The CEC round before it keeps its results: nothing before the re-classified round changed.
+    expect((await match(ROUND)).computedAt).not.toBeNull();
+    const impact = await drawImpact(owner, number);
+    expect(impact.draw.kind).toBe("cec");
+    // Now the previous CEC round (ROUND) decides "newly above": those above both are not newly.
+    expect(impact.newlyAbove.length).toBeLessThan(impact.above.length);
+    expect((await match(number)).computedAt!.getTime()).toBeGreaterThan(storedAt!.getTime());
   });
 });
 
