@@ -1,6 +1,6 @@
 import "server-only";
 import type { Prisma } from "../prisma";
-import { IMPACT_PLANNER_SETTING } from "./results-store";
+import { IMPACT_PLANNER_SETTING, lockFirmResults } from "./results-store";
 import { storeResultsSql } from "./results-sql";
 
 type Tx = Prisma.TransactionClient;
@@ -11,14 +11,15 @@ type Tx = Prisma.TransactionClient;
  * change. The clients' rows in every round the firm has computed are replaced by one DELETE and
  * one INSERT … SELECT, however many clients and rounds — a few index probes per client and round.
  *
- * The firm's computed DrawMatch rows are share-locked first: a round being computed meanwhile
- * (results-store.ts holds its row FOR UPDATE) is waited for, and then refreshed here; a round
- * computed after this commits already sees the change.
+ * The firm's results lock is taken shared first (results-store.ts `lockFirmResults`): a round
+ * being computed meanwhile is waited for and then refreshed here; a round computed after this
+ * starts waits for this transaction to commit, and so sees the change.
  */
 export async function refreshClientResults(tx: Tx, firmId: string, clientIds: readonly string[]): Promise<void> {
   if (clientIds.length === 0) return;
+  await lockFirmResults(tx, firmId, "shared");
   const rounds = await tx.$queryRawUnsafe<{ drawNumber: string }[]>(
-    `SELECT "drawNumber" FROM "DrawMatch" WHERE "firmId" = $1::uuid AND "computedAt" IS NOT NULL ORDER BY "drawNumber" FOR SHARE`,
+    `SELECT "drawNumber" FROM "DrawMatch" WHERE "firmId" = $1::uuid AND "computedAt" IS NOT NULL`,
     firmId,
   );
   if (rounds.length === 0) return;

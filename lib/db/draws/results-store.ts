@@ -83,6 +83,7 @@ interface MatchRow extends MatchCounts {
  * Returns null when the firm has no DrawMatch row for the round.
  */
 async function storeRound(tx: Tx, firmId: string, drawNumber: string, force: boolean): Promise<(MatchCounts & { computed: boolean }) | null> {
+  await lockFirmResults(tx, firmId, "exclusive");
   const [match] = await tx.$queryRawUnsafe<MatchRow[]>(
     `SELECT "status", "computedAt", "above", "newlyAbove", "nearMiss" FROM "DrawMatch" WHERE "firmId" = $1::uuid AND "drawNumber" = $2 FOR UPDATE`,
     firmId,
@@ -107,6 +108,18 @@ async function storeRound(tx: Tx, firmId: string, drawNumber: string, force: boo
     data: { status: match.status === "pending" ? "computed" : match.status, computedAt: new Date(), ...counts },
   });
   return { ...counts, computed: true };
+}
+
+/**
+ * Client writes refresh their rows holding this firm-wide lock shared; computing a whole round
+ * holds it exclusive. So a round's INSERT … SELECT starts only after every client write in flight
+ * has committed (it sees them all), and a write that comes later waits and then refreshes the
+ * new round's rows: no edit is lost between the two. Rounds are computed rarely (draw day,
+ * settings change, an old round's first view); client edits wait for one meanwhile.
+ */
+export async function lockFirmResults(tx: Tx, firmId: string, mode: "shared" | "exclusive"): Promise<void> {
+  const fn = mode === "shared" ? "pg_advisory_xact_lock_shared" : "pg_advisory_xact_lock";
+  await tx.$queryRawUnsafe(`SELECT ${fn}(hashtext('drawdesk.draw-results'), hashtext($1::text))::text`, firmId);
 }
 
 const LONG_TRANSACTION = { timeout: 120_000, maxWait: 10_000 };

@@ -190,6 +190,34 @@ describe("stored draw results", () => {
   });
 });
 
+describe("a client edit and a round recomputed at the same moment", () => {
+  it("the round waits for the edit in flight, then stores the edited score: nothing lost, no conflict", async () => {
+    const id = ids.edited;
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let locked!: () => void;
+    const hasLock = new Promise<void>((resolve) => (locked = resolve));
+    const edit = prisma().$transaction(
+      async (tx) => {
+        await tx.crsScore.create({ data: { firmId: firm.id, clientId: id, crs: 560, effectiveAt: new Date("1993-04-01T12:00:00Z"), source: "manual", reason: "test" } });
+        await refreshClientResults(tx, firm.id, [id]);
+        locked();
+        await held;
+      },
+      { timeout: 20_000 },
+    );
+    await hasLock;
+    let settled = false;
+    const recompute = recomputeRound(firm.id, ROUND).finally(() => (settled = true));
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(settled).toBe(false);
+    release();
+    await edit;
+    await recompute;
+    expect(await rowOf(ROUND, id)).toMatchObject({ crs: 560, margin: 60 });
+  });
+});
+
 describe("rounds re-classified", () => {
   it("mapping an unrecognised name marks the stored round (and later ones of the kinds) for recomputation; the next view recomputes", async () => {
     const number = `res-unk-${run}`;
