@@ -5,7 +5,7 @@ import { todayIn } from "@/lib/dates/time-zone";
 import type { DrawKind } from "@/lib/draws/kinds";
 import { drawInstantSql, drawOrderSql, type LatestOfKind } from "../draws";
 import { resultScopeSql } from "../draws/results-sql";
-import { ensureRoundsStored } from "../draws/results-store";
+import { ensureRoundsStored, WATCH_DAYS } from "../draws/results-store";
 import { getFirm } from "../firms";
 import { prisma } from "../prisma";
 import { clientScopeSql } from "../scope";
@@ -17,8 +17,9 @@ import { checkOptions, type DashboardOptions } from "./options";
  * at the firm's margin), so the dashboard costs a few index range reads whatever the firm's size.
  */
 
-/** How far back the dashboard looks: a draw older than a profile's validity has no news for anyone. */
-export const WATCH_DAYS = 365;
+// How far back the dashboard looks (a draw older than a profile's validity has no news for anyone)
+// is also how long results stay stored: results-store.ts.
+export { WATCH_DAYS } from "../draws/results-store";
 
 export interface WatchedClient {
   clientId: string;

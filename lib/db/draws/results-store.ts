@@ -51,7 +51,7 @@ export interface PendingMatch {
 /** Matches not yet notified (pending or computed), and stored rounds to recompute: what the worker's sweep (re)sends. */
 export async function unfinishedDrawMatches(limit = 500): Promise<PendingMatch[]> {
   return prisma().drawMatch.findMany({
-    where: { OR: [{ status: { in: ["pending", "computed"] } }, { computedAt: null }] },
+    where: { OR: [{ status: { in: ["pending", "computed"] } }, { computedAt: null, status: { in: ["stored", "notified"] } }] },
     orderBy: { createdAt: "asc" },
     take: limit,
     select: { firmId: true, drawNumber: true },
@@ -196,6 +196,44 @@ export async function markRoundsChanged(tx: Tx, numbers: string[], formerKinds: 
     numbers,
     formerKinds,
   );
+}
+
+/** How far back results stay stored: the dashboard watches the latest round of each kind held in these days. */
+export const WATCH_DAYS = 365;
+
+/** An older round opened on the draw page stays stored this long after it was last computed. */
+export const KEEP_OLDER_DAYS = 1;
+
+/**
+ * Bounds what is stored (every client edit refreshes every stored round): results of rounds drawn
+ * more than WATCH_DAYS ago and computed more than KEEP_OLDER_DAYS ago are dropped; opening such a
+ * round again computes it again. A draw-day match keeps its DrawMatch row (status "pruned"), so
+ * the round is never notified twice. At most `limit` rounds per call (the worker's tick).
+ */
+export async function pruneStoredRounds(now: Date = new Date(), limit = 50): Promise<number> {
+  const due = await prisma().$queryRawUnsafe<PendingMatch[]>(
+    `SELECT m."firmId", m."drawNumber" FROM "DrawMatch" m JOIN "Draw" d ON d."number" = m."drawNumber"
+     WHERE m."status" IN ('stored', 'notified', 'pruned') AND m."computedAt" < $1::timestamptz - make_interval(days => $3)
+       AND d."date" < ($1::timestamptz AT TIME ZONE 'UTC')::date - $2::int
+     ORDER BY m."computedAt" LIMIT $4`,
+    now,
+    WATCH_DAYS,
+    KEEP_OLDER_DAYS,
+    limit,
+  );
+  for (const { firmId, drawNumber } of due) {
+    await prisma().$transaction(async (tx) => {
+      await lockFirmResults(tx, firmId, "exclusive");
+      await tx.$executeRawUnsafe(`DELETE FROM "DrawResult" WHERE "firmId" = $1::uuid AND "drawNumber" = $2`, firmId, drawNumber);
+      await tx.$executeRawUnsafe(`DELETE FROM "DrawMatch" WHERE "firmId" = $1::uuid AND "drawNumber" = $2 AND "status" = 'stored'`, firmId, drawNumber);
+      await tx.$executeRawUnsafe(
+        `UPDATE "DrawMatch" SET "status" = 'pruned', "computedAt" = NULL WHERE "firmId" = $1::uuid AND "drawNumber" = $2 AND "status" <> 'stored'`,
+        firmId,
+        drawNumber,
+      );
+    });
+  }
+  return due.length;
 }
 
 /** Marks the match done once every digest and notification is recorded. */

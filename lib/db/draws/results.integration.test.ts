@@ -11,7 +11,7 @@ import { prisma } from "../prisma";
 import { createTestFirm, testClientInsert, type TestFirm } from "../testing/fixtures";
 import { drawImpact } from "./impact";
 import { refreshClientResults } from "./results-refresh";
-import { computeDrawMatch, recomputeRound, unfinishedDrawMatches } from "./results-store";
+import { computeDrawMatch, pruneStoredRounds, recomputeRound, unfinishedDrawMatches } from "./results-store";
 
 /**
  * The stored per-round results (DrawResult) against the write paths that must keep them current.
@@ -274,5 +274,36 @@ describe("timings (small firm; printed for the report)", () => {
     console.log(`DrawResult timings: ${count} clients, ${stored} rows stored; first view ${firstView.toFixed(0)} ms, recompute round ${round.toFixed(0)} ms, refresh one client ${client.toFixed(1)} ms`);
     expect(stored).toBeGreaterThan(1000);
     expect(client).toBeLessThan(round);
+  });
+});
+
+describe("pruning old rounds", () => {
+  it("drops the results of rounds older than WATCH_DAYS a day after they were computed; opening one again recomputes it", async () => {
+    const owner = firm.user("owner").scope;
+    await drawImpact(owner, ROUND);
+    // A draw-day match for OLDER, already notified: pruning must not make it owe digests again.
+    await prisma().drawMatch.upsert({
+      where: { firmId_drawNumber: { firmId: firm.id, drawNumber: OLDER } },
+      create: { firmId: firm.id, drawNumber: OLDER, status: "notified" },
+      update: { status: "notified", computedAt: null },
+    });
+    await computeDrawMatch(firm.id, OLDER);
+    const key = (drawNumber: string) => ({ firmId_drawNumber: { firmId: firm.id, drawNumber } });
+    const computedAt = (await prisma().drawMatch.findUniqueOrThrow({ where: key(ROUND) })).computedAt!;
+
+    expect(await pruneStoredRounds(new Date(computedAt.getTime() + 3_600_000))).toBe(0);
+    let pruned = 0;
+    for (let n = -1; n !== 0; pruned += n) n = await pruneStoredRounds(new Date(computedAt.getTime() + 2 * 86_400_000));
+    expect(pruned).toBeGreaterThanOrEqual(2);
+    expect(await prisma().drawResult.count({ where: { firmId: firm.id } })).toBe(0);
+    expect(await prisma().drawMatch.findUnique({ where: key(ROUND) })).toBeNull();
+    expect(await prisma().drawMatch.findUniqueOrThrow({ where: key(OLDER) })).toMatchObject({ status: "pruned", computedAt: null });
+    expect(await unfinishedDrawMatches()).not.toContainEqual({ firmId: firm.id, drawNumber: OLDER });
+
+    const impact = await drawImpact(owner, ROUND);
+    expect(impact.above.length).toBeGreaterThan(0);
+    expect(await prisma().drawResult.count({ where: { firmId: firm.id, drawNumber: ROUND } })).toBeGreaterThan(0);
+    // Stored again, so client edits keep it current from now on.
+    expect((await prisma().drawMatch.findUniqueOrThrow({ where: key(ROUND) })).computedAt).not.toBeNull();
   });
 });
