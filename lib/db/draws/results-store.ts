@@ -11,6 +11,8 @@ import { storeResultsSql } from "./results-sql";
  * page and exports any round); one DrawMatch row per firm and round says when (computedAt).
  * Client edits keep every stored round current (results-refresh.ts); a margin change or a
  * re-classified round clears computedAt, and the worker's tick (or the next view) recomputes.
+ * Rounds older than WATCH_DAYS are dropped a day after their last computation (pruneStoredRounds),
+ * so the set every client edit refreshes stays about a year of rounds.
  *
  * Draw day: the intent is recorded first — a pending DrawMatch per firm and round, written in the
  * import's own transaction — so a round imported from the command line while no worker runs is
