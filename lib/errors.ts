@@ -43,3 +43,13 @@ export class RateLimitedError extends AppError {
     super("Too many attempts. Please wait a few minutes and try again.");
   }
 }
+
+/**
+ * The password was right but the account has two-factor on: "required" asks for the code,
+ * "invalid" means the code (or recovery code) was wrong, already used, or replayed.
+ */
+export class SecondFactorError extends AppError {
+  constructor(readonly kind: "required" | "invalid") {
+    super(kind === "required" ? "Enter the code from your authenticator app." : "The code is incorrect or was already used.");
+  }
+}

@@ -4,46 +4,33 @@
 // without errors. Acts as the firm's owner (audited as "command line"). Uses DATABASE_URL, or the
 // embedded database (started for the command if needed).
 import { readFile } from "node:fs/promises";
-import { parseArgs } from "node:util";
-import { AppError } from "@/lib/errors";
-import { withDatabase } from "./lib/with-db";
+import { CliError, EXIT_FAILED, EXIT_OK, parseCommandLine, printJson, runCommand, UsageError, withDatabase, writeOut } from "./lib/cli";
 
+const COMMAND = "clients:import";
 const USAGE = "Usage: npm run clients:import -- --firm SLUG FILE.csv [--dry-run] [--json] [--valid-rows]";
 
-class UsageError extends Error {}
-
-function parse() {
-  try {
-    return parseArgs({
-      allowPositionals: true,
-      options: {
-        firm: { type: "string" },
-        "dry-run": { type: "boolean", default: false },
-        json: { type: "boolean", default: false },
-        "valid-rows": { type: "boolean", default: false },
-        help: { type: "boolean", default: false },
-      },
-    });
-  } catch (error) {
-    throw new UsageError((error as Error).message);
-  }
-}
-
 async function main(): Promise<number> {
-  const { values, positionals } = parse();
-  if (values.help || !values.firm || positionals.length !== 1) {
-    console.error(USAGE);
-    return values.help ? 0 : 2;
+  const { values, positionals } = parseCommandLine(process.argv.slice(2), {
+    firm: { type: "string" },
+    "dry-run": { type: "boolean", default: false },
+    json: { type: "boolean", default: false },
+    "valid-rows": { type: "boolean", default: false },
+  });
+  if (values.help) {
+    await writeOut(`${USAGE}\n`);
+    return EXIT_OK;
   }
+  const slug = values.firm as string | undefined;
+  if (!slug) throw new UsageError("name the firm with --firm SLUG.");
+  if (positionals.length !== 1) throw new UsageError(positionals.length === 0 ? "name the CSV file to import." : "import one CSV file at a time.");
   const file = positionals[0];
   let csv: string;
   try {
     csv = await readFile(file, "utf8");
   } catch (error) {
-    console.error(`clients:import: cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
-    return 1;
+    throw new CliError(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
   }
-  const json = values.json;
+  const json = Boolean(values.json);
   // Human output goes to stderr while running, so --json leaves stdout to the JSON alone.
   const say = (line: string) => (json ? undefined : console.log(line));
 
@@ -52,17 +39,11 @@ async function main(): Promise<number> {
     const { importClientsCsv } = await import("@/lib/db/clients/import");
     const { prisma } = await import("@/lib/db/prisma");
     try {
-      const firm = await findFirmBySlug(values.firm!);
-      if (!firm) {
-        console.error(`clients:import: no firm with the slug "${values.firm}".`);
-        return 1;
-      }
+      const firm = await findFirmBySlug(slug);
+      if (!firm) throw new CliError(`no firm with the slug "${slug}".`);
       const owner = await prisma().user.findFirst({ where: { firmId: firm.id, role: "owner", active: true }, orderBy: { createdAt: "asc" }, select: { id: true } });
       const teams = await prisma().team.findMany({ where: { firmId: firm.id }, select: { id: true } });
-      if (!owner) {
-        console.error(`clients:import: the firm "${firm.slug}" has no active owner to act as.`);
-        return 1;
-      }
+      if (!owner) throw new CliError(`the firm "${firm.slug}" has no active owner to act as.`);
       const scope = { userId: owner.id, firmId: firm.id, role: "owner" as const, teamIds: teams.map((t) => t.id) };
       const mode = values["valid-rows"] ? "valid-rows" : "all-or-nothing";
       let lastShown = 0;
@@ -73,14 +54,14 @@ async function main(): Promise<number> {
       };
       const result = await importClientsCsv(scope, csv, {
         mode,
-        dryRun: values["dry-run"],
+        dryRun: Boolean(values["dry-run"]),
         via: "command line",
         onCheckProgress: progressLine("checked"),
         onProgress: progressLine("imported"),
       });
 
       if (json) {
-        process.stdout.write(`${JSON.stringify({ firm: firm.slug, file, ...result }, null, 2)}\n`);
+        await printJson({ firm: firm.slug, file, ...result });
       } else {
         say(`${firm.name} (${firm.slug}) ← ${file}`);
         for (const e of result.errors) say(`  line ${e.line}, ${e.column}: ${e.message}`);
@@ -94,19 +75,11 @@ async function main(): Promise<number> {
         else say("Nothing was imported. Fix the rows above, or pass --valid-rows to import only the valid rows.");
       }
       const failed = result.errors.length > 0 && !(mode === "valid-rows" && result.imported > 0);
-      return failed ? 1 : 0;
+      return failed ? EXIT_FAILED : EXIT_OK;
     } finally {
       await prisma().$disconnect();
     }
   });
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    if (error instanceof UsageError) console.error(`clients:import: ${error.message}\n${USAGE}`);
-    else if (error instanceof AppError) console.error(`clients:import: ${error.message}`);
-    else console.error(`clients:import failed: ${error instanceof Error ? error.message : String(error)}`);
-    process.exit(error instanceof UsageError ? 2 : 1);
-  },
-);
+runCommand(COMMAND, USAGE, main);

@@ -5,7 +5,6 @@
  * field path, and then nothing is printed on stdout (no half results to mistake for whole ones).
  * Exit codes: 0 ok, 1 unreadable file / invalid JSON / invalid profile, 2 usage.
  */
-import { once } from "node:events";
 import { readFileSync } from "node:fs";
 import {
   calculateCrs,
@@ -16,6 +15,7 @@ import {
   type CrsLine,
   type CrsResult,
 } from "../lib/crs";
+import { CliError, EXIT_OK, parseCommandLine, runCommand, UsageError, writeOut } from "./lib/cli";
 
 const MAX_ERROR_LINES = 50;
 /** Results per stdout write: large enough to be fast, small enough to keep memory flat at 100k. */
@@ -29,15 +29,12 @@ Prints the result, or an array of results in the same order, as JSON on stdout.
 Errors name the profile by its index in the array, counting from 0.
 Exit status: 0 ok, 1 unreadable file, invalid JSON or invalid profile, 2 usage.`;
 
-/** An error for the user, not a bug: printed as-is on stderr, exit 1. */
-class CliError extends Error {}
-
 function readSource(source: string): string {
   try {
     return readFileSync(source === "-" ? 0 : source, "utf8");
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    throw new CliError(`crs: cannot read ${source === "-" ? "standard input" : source}: ${reason}`);
+    throw new CliError(`cannot read ${source === "-" ? "standard input" : source}: ${reason}`);
   }
 }
 
@@ -46,7 +43,7 @@ function parseJson(text: string, source: string): unknown {
     return JSON.parse(text);
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    throw new CliError(`crs: ${source === "-" ? "standard input" : source} is not valid JSON: ${reason}`);
+    throw new CliError(`${source === "-" ? "standard input" : source} is not valid JSON: ${reason}`);
   }
 }
 
@@ -68,8 +65,9 @@ function validate(profiles: unknown[], isArray: boolean): CrsInput[] {
   const shown = errors.slice(0, MAX_ERROR_LINES);
   if (errors.length > shown.length) shown.push(`… and ${errors.length - shown.length} more errors`);
   const noun = profiles.length === 1 ? "profile" : "profiles";
-  shown.push(`${errors.length} error(s) in ${invalidProfiles} of ${profiles.length} ${noun}; nothing was calculated.`);
-  throw new CliError(shown.join("\n"));
+  // The error lines go out as they are (each names its profile); the summary is the command's error.
+  process.stderr.write(`${shown.join("\n")}\n`);
+  throw new CliError(`${errors.length} error(s) in ${invalidProfiles} of ${profiles.length} ${noun}; nothing was calculated.`);
 }
 
 /**
@@ -94,64 +92,37 @@ function resultJson(result: CrsResult): string {
   return `${JSON.stringify(totals).slice(0, -1)},"breakdown":[${lines}]}`;
 }
 
-async function write(chunk: string): Promise<void> {
-  if (!process.stdout.write(chunk)) await once(process.stdout, "drain");
-}
-
 async function printArray(profiles: CrsInput[]): Promise<void> {
   // One result per line inside the array: still one JSON document, but greppable, and written in
   // batches so 100,000 results never become one giant string.
-  await write("[");
+  await writeOut("[");
   for (let start = 0; start < profiles.length; start += WRITE_BATCH) {
     const end = Math.min(start + WRITE_BATCH, profiles.length);
     const parts: string[] = [];
     for (let i = start; i < end; i++) parts.push(resultJson(calculateCrs(profiles[i])));
-    await write((start === 0 ? "\n" : ",\n") + parts.join(",\n"));
+    await writeOut((start === 0 ? "\n" : ",\n") + parts.join(",\n"));
   }
-  await write(profiles.length === 0 ? "]\n" : "\n]\n");
+  await writeOut(profiles.length === 0 ? "]\n" : "\n]\n");
 }
 
-async function main(args: string[]): Promise<number> {
-  if (args.length === 1 && (args[0] === "-h" || args[0] === "--help")) {
-    process.stdout.write(`${USAGE}\n`);
-    return 0;
+async function main(): Promise<number> {
+  const { values, positionals } = parseCommandLine(process.argv.slice(2), {});
+  if (values.help) {
+    await writeOut(`${USAGE}\n`);
+    return EXIT_OK;
   }
-  if (args.length !== 1) {
-    process.stderr.write(`${USAGE}\n`);
-    return 2;
+  if (positionals.length !== 1) throw new UsageError(positionals.length === 0 ? "name a JSON file, or - for standard input." : "give one file.");
+  const source = positionals[0];
+  const data = parseJson(readSource(source), source);
+  if (Array.isArray(data)) {
+    await printArray(validate(data, true));
+  } else if (typeof data === "object" && data !== null) {
+    const [profile] = validate([data], false);
+    await writeOut(`${JSON.stringify(calculateCrs(profile), null, 2)}\n`);
+  } else {
+    throw new CliError(`expected a profile object or an array of profiles, got ${describeValue(data)}`);
   }
-  const source = args[0];
-  try {
-    const data = parseJson(readSource(source), source);
-    if (Array.isArray(data)) {
-      await printArray(validate(data, true));
-    } else if (typeof data === "object" && data !== null) {
-      const [profile] = validate([data], false);
-      await write(`${JSON.stringify(calculateCrs(profile), null, 2)}\n`);
-    } else {
-      throw new CliError(`crs: expected a profile object or an array of profiles, got ${describeValue(data)}`);
-    }
-    return 0;
-  } catch (error) {
-    if (!(error instanceof CliError)) throw error;
-    process.stderr.write(`${error.message}\n`);
-    return 1;
-  }
+  return EXIT_OK;
 }
 
-// A reader that stops early (`| head`) is not an error worth a stack trace.
-process.stdout.on("error", (error: NodeJS.ErrnoException) => {
-  if (error.code === "EPIPE") process.exit(0);
-  throw error;
-});
-
-main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
-    process.stderr.write(`crs: unexpected error: ${detail}\n`);
-    process.exitCode = 1;
-  },
-);
+runCommand("crs", USAGE, main);

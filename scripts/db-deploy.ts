@@ -1,12 +1,23 @@
 // `npm run db:deploy`: applies pending migrations to DATABASE_URL, or to the embedded database
 // (started for the command when the app is not already running it).
+import { CliError, EXIT_OK, parseCommandLine, runCommand, withDatabase, writeOut } from "./lib/cli";
 import { runPrisma } from "./lib/prisma-cli";
-import { withDatabase } from "./lib/with-db";
 
-withDatabase((db) => runPrisma(["migrate", "deploy"], db.url), { migrate: false }).then(
-  () => process.exit(0),
-  (error: Error) => {
-    console.error(error.message);
-    process.exit(1);
-  },
-);
+const USAGE = "Usage: npm run db:deploy";
+
+async function main(): Promise<number> {
+  const { values } = parseCommandLine(process.argv.slice(2), {});
+  if (values.help) {
+    await writeOut(`${USAGE}\n`);
+    return EXIT_OK;
+  }
+  try {
+    await withDatabase((db) => runPrisma(["migrate", "deploy"], db.url), { migrate: false });
+  } catch (error) {
+    // Prisma has printed its own account above; its exit status or the database's refusal ends it.
+    throw new CliError(error instanceof Error ? error.message : String(error));
+  }
+  return EXIT_OK;
+}
+
+runCommand("db:deploy", USAGE, main);

@@ -14,21 +14,13 @@ import path from "node:path";
 import pg from "pg";
 import { MIGRATIONS_DIR as MIGRATIONS, migrationFolders } from "./lib/migrations";
 import { runPrisma } from "./lib/prisma-cli";
-import { withDatabase } from "./lib/with-db";
+import { CliError, EXIT_OK, parseCommandLine, runCommand, UsageError, withDatabase, writeOut } from "./lib/cli";
 
 // Everything after this line in a migration is SQL Prisma's schema language cannot express.
 const HAND_WRITTEN_MARKER = "-- Hand-written below";
 const SCRATCH_PREFIX = "drawdesk_migrate_";
 
-function parseName(argv: string[]): string {
-  const at = argv.findIndex((a) => a === "--name" || a.startsWith("--name=") || a === "-n");
-  const name = at < 0 ? undefined : argv[at].includes("=") ? argv[at].split("=")[1] : argv[at + 1];
-  if (!name || !/^[A-Za-z0-9_-]+$/.test(name)) {
-    console.error("usage: npm run db:migrate -- --name short_description   (letters, digits, _ and -)");
-    process.exit(2);
-  }
-  return name;
-}
+const USAGE = "Usage: npm run db:migrate -- --name short_description   (letters, digits, _ and -)";
 
 /** Names of the indexes created in the hand-written part of earlier migrations. */
 function handWrittenIndexes(folders: string[]): Set<string> {
@@ -71,8 +63,24 @@ async function onServer<T>(adminUrl: string, body: (client: pg.Client) => Promis
   }
 }
 
-async function main(): Promise<void> {
-  const name = parseName(process.argv.slice(2));
+async function main(): Promise<number> {
+  const { values } = parseCommandLine(process.argv.slice(2), { name: { type: "string", short: "n" } });
+  if (values.help) {
+    await writeOut(`${USAGE}\n`);
+    return EXIT_OK;
+  }
+  const name = values.name as string | undefined;
+  if (!name || !/^[A-Za-z0-9_-]+$/.test(name)) throw new UsageError(name ? `"${name}" is not a migration name.` : "name the migration with --name.");
+  try {
+    await generateAndApply(name);
+  } catch (error) {
+    // Prisma has printed its own account above; what ended the run is enough here.
+    throw new CliError(error instanceof Error ? error.message : String(error));
+  }
+  return EXIT_OK;
+}
+
+async function generateAndApply(name: string): Promise<void> {
   await withDatabase(async (db) => {
     console.log("Applying existing migrations to your database…");
     await runPrisma(["migrate", "deploy"], db.url, { quiet: true });
@@ -129,10 +137,4 @@ async function main(): Promise<void> {
   }, { migrate: false });
 }
 
-main().then(
-  () => process.exit(0),
-  (error: Error) => {
-    console.error(error.message);
-    process.exit(1);
-  },
-);
+runCommand("db:migrate", USAGE, main);

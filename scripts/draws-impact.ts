@@ -5,8 +5,7 @@ import type { Scope } from "@/lib/auth/scope";
 import type { DrawImpact, ImpactRow } from "@/lib/db/draw-impact";
 import { DRAW_KINDS, DRAW_KIND_LABELS, type DrawKind } from "@/lib/draws/kinds";
 import { NotFoundError } from "@/lib/errors";
-import { CliError, EXIT_OK, UsageError, parseCommandLine, printJson, runCommand, wholeNumberOption, writeOut } from "./lib/cli";
-import { withDatabase } from "./lib/with-db";
+import { CliError, EXIT_OK, parseCommandLine, printJson, runCommand, UsageError, wholeNumberOption, withDatabase, writeOut } from "./lib/cli";
 
 const COMMAND = "draws:impact";
 const USAGE = `Usage: npm run draws:impact -- --firm SLUG --draw NUMBER|latest [--kind KIND] [--margin N] [--json]

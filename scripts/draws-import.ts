@@ -6,8 +6,7 @@ import { FeedFormatError, parseRounds, type ParsedRounds } from "@/lib/draws/par
 import type { ImportSummary } from "@/lib/db/draws-import";
 import type { RoundChanges } from "@/lib/draws/diff-rounds";
 import type { DistributionBucket } from "@/lib/draws/round";
-import { CliError, EXIT_OK, UsageError, parseCommandLine, printJson, runCommand, wholeNumberOption, writeOut } from "./lib/cli";
-import { withDatabase } from "./lib/with-db";
+import { CliError, EXIT_OK, parseCommandLine, printJson, runCommand, UsageError, wholeNumberOption, withDatabase, writeOut } from "./lib/cli";
 
 const COMMAND = "draws:import";
 const USAGE = `Usage: npm run draws:import -- FILE_OR_URL [--dry-run] [--json] [--timeout SECONDS]

@@ -6,8 +6,7 @@
 // The same change as the "Draw names" screen; from here, for whoever runs the server.
 import os from "node:os";
 import { ZodError } from "zod";
-import { CliError, EXIT_OK, UsageError, parseCommandLine, printJson, runCommand } from "./lib/cli";
-import { withDatabase } from "./lib/with-db";
+import { CliError, EXIT_OK, parseCommandLine, printJson, runCommand, UsageError, withDatabase } from "./lib/cli";
 
 const COMMAND = "draws:map-kind";
 const USAGE = [
@@ -49,7 +48,7 @@ async function main(): Promise<number> {
       else console.log(names.length ? names.map((n) => `${n.rounds} round(s), latest #${n.latest.number} (${n.latest.date}): ${n.names.join(" | ")}`).join("\n") : "Every stored draw name is recognised.");
       return EXIT_OK;
     }
-    const { mapDrawKind } = await import("@/lib/db/draw-kind-mapping");
+    const { mapDrawKind } = await import("@/lib/db/draws/kind-mapping");
     const result = await mapDrawKind({ via: "cli", operator: os.userInfo().username }, input);
     if (values.json) await printJson(result);
     else {

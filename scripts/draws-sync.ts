@@ -2,9 +2,12 @@
 // Fetches IRCC's rounds feed (default: DRAWS_FEED_URL, else IRCC's official URL), imports it and
 // prints what changed. Meant for cron: exits 1 when the feed is unreachable or not the feed, so the
 // scheduler reports it. Uses DATABASE_URL, or the embedded database (started if needed).
-import { parseArgs } from "node:util";
-import { withDatabase } from "./lib/with-db";
+import { feedUrl, fetchFeedRounds } from "@/lib/draws/feed";
+import { FeedSourceError } from "@/lib/draws/load-source";
+import { FeedFormatError, type ParsedRounds } from "@/lib/draws/parse-rounds";
+import { CliError, EXIT_OK, parseCommandLine, printJson, runCommand, withDatabase, writeOut } from "./lib/cli";
 
+const COMMAND = "draws:sync";
 const USAGE = "Usage: npm run draws:sync -- [--url URL] [--dry-run] [--json]";
 
 interface Summary {
@@ -28,42 +31,39 @@ function print(url: string, summary: Summary): void {
   for (const w of summary.warnings) console.log(`    ${w.message}`);
 }
 
+/** The feed's own failures are the scheduler's business, not bugs: one line each, exit 1. */
+async function fetchRounds(url: string): Promise<ParsedRounds> {
+  try {
+    return await fetchFeedRounds(url);
+  } catch (error) {
+    if (error instanceof FeedSourceError) throw new CliError(`the feed is unreachable: ${error.message}`);
+    if (error instanceof FeedFormatError) throw new CliError(`not IRCC's rounds feed: ${error.message}`);
+    throw error;
+  }
+}
+
 async function main(): Promise<number> {
-  const { values } = parseArgs({
-    options: {
-      url: { type: "string" },
-      "dry-run": { type: "boolean", default: false },
-      json: { type: "boolean", default: false },
-      help: { type: "boolean", default: false },
-    },
+  const { values } = parseCommandLine(process.argv.slice(2), {
+    url: { type: "string" },
+    "dry-run": { type: "boolean", default: false },
+    json: { type: "boolean", default: false },
   });
   if (values.help) {
-    console.error(USAGE);
-    return 2;
+    await writeOut(`${USAGE}\n`);
+    return EXIT_OK;
   }
-  const { feedUrl, fetchFeedRounds } = await import("@/lib/draws/feed");
-  const url = values.url || feedUrl();
+  const url = (values.url as string | undefined) || feedUrl();
   // Fetch before touching the database: an unreachable feed fails fast and starts nothing.
-  const { rounds, warnings } = await fetchFeedRounds(url);
+  const { rounds, warnings } = await fetchRounds(url);
   return withDatabase(async () => {
     const { importRounds } = await import("@/lib/db/draws-import");
-    const summary = await importRounds(rounds, { source: url, importedBy: "draws:sync", warnings, dryRun: values["dry-run"] });
-    if (values.json) process.stdout.write(`${JSON.stringify({ url, rounds: rounds.length, ...summary }, null, 2)}\n`);
+    const summary = await importRounds(rounds, { source: url, importedBy: "draws:sync", warnings, dryRun: Boolean(values["dry-run"]) });
+    if (values.json) await printJson({ url, rounds: rounds.length, ...summary });
     else print(url, summary);
     const { prisma } = await import("@/lib/db/prisma");
     await prisma().$disconnect();
-    return 0;
+    return EXIT_OK;
   });
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    const name = error instanceof Error ? error.name : "";
-    const message = error instanceof Error ? error.message : String(error);
-    if (name === "FeedSourceError") console.error(`draws:sync: the feed is unreachable: ${message}`);
-    else if (name === "FeedFormatError") console.error(`draws:sync: not IRCC's rounds feed: ${message}`);
-    else console.error(`draws:sync failed: ${message}`);
-    process.exit(1);
-  },
-);
+runCommand(COMMAND, USAGE, main);

@@ -1,35 +1,34 @@
 // npm run firm:create -- --name NAME --slug SLUG --owner EMAIL [--owner-name NAME] [--teams "A,B"] [--json]
 // Provisions a firm, its teams and its owner, and prints the one-time link where the owner sets
 // a password. Uses DATABASE_URL, or the embedded database (started for the command if needed).
-import { parseArgs } from "node:util";
-import { ZodError } from "zod";
-import { AppError } from "@/lib/errors";
-import { withDatabase } from "./lib/with-db";
+import { EXIT_OK, parseCommandLine, printJson, runCommand, UsageError, withDatabase, writeOut } from "./lib/cli";
 
+const COMMAND = "firm:create";
 const USAGE = 'Usage: npm run firm:create -- --name "Firm name" --slug firm-slug --owner owner@example.com [--owner-name "Name"] [--teams "Team A,Team B"] [--json]';
 
 async function main(): Promise<number> {
-  const { values } = parseArgs({
-    options: {
-      name: { type: "string" },
-      slug: { type: "string" },
-      owner: { type: "string" },
-      "owner-name": { type: "string" },
-      teams: { type: "string" },
-      json: { type: "boolean", default: false },
-      help: { type: "boolean", default: false },
-    },
+  const { values } = parseCommandLine(process.argv.slice(2), {
+    name: { type: "string" },
+    slug: { type: "string" },
+    owner: { type: "string" },
+    "owner-name": { type: "string" },
+    teams: { type: "string" },
+    json: { type: "boolean", default: false },
   });
-  if (values.help || !values.name || !values.slug || !values.owner) {
-    console.error(USAGE);
-    return 2;
+  if (values.help) {
+    await writeOut(`${USAGE}\n`);
+    return EXIT_OK;
   }
-  const teams = values.teams ? values.teams.split(",").map((t) => t.trim()).filter(Boolean) : undefined;
+  const { name, slug, owner } = values as { name?: string; slug?: string; owner?: string };
+  const missing = [!name && "--name", !slug && "--slug", !owner && "--owner"].filter(Boolean);
+  if (missing.length > 0) throw new UsageError(`missing ${missing.join(", ")}.`);
+  const teamList = values.teams as string | undefined;
+  const teams = teamList ? teamList.split(",").map((t) => t.trim()).filter(Boolean) : undefined;
   return withDatabase(async () => {
     const { createFirm } = await import("@/lib/db/firms");
-    const result = await createFirm({ name: values.name!, slug: values.slug!, ownerEmail: values.owner!, ownerName: values["owner-name"], teams });
+    const result = await createFirm({ name: name!, slug: slug!, ownerEmail: owner!, ownerName: values["owner-name"] as string | undefined, teams });
     if (values.json) {
-      process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+      await printJson(result);
     } else {
       console.log(`Created firm "${result.firm.name}" (${result.firm.slug}) with teams: ${result.teams.map((t) => t.name).join(", ")}.`);
       console.log(`Owner: ${result.owner.email}`);
@@ -38,20 +37,8 @@ async function main(): Promise<number> {
     }
     const { prisma } = await import("@/lib/db/prisma");
     await prisma().$disconnect();
-    return 0;
+    return EXIT_OK;
   });
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    if (error instanceof ZodError) {
-      for (const issue of error.issues) console.error(`firm:create: ${issue.path.join(".") || "input"}: ${issue.message}`);
-    } else if (error instanceof AppError) {
-      console.error(`firm:create: ${error.message}`);
-    } else {
-      console.error(`firm:create failed: ${error instanceof Error ? error.message : String(error)}`);
-    }
-    process.exit(1);
-  },
-);
+runCommand(COMMAND, USAGE, main);

@@ -2,8 +2,7 @@
 // Grants (or revokes) the platform-administrator flag: the users who may map unrecognised draw
 // names on the "Draw names" screen. Draws are shared by every firm on the install, so no firm role
 // grants it; whoever runs the server does, here. Uses DATABASE_URL, or the embedded database.
-import { CliError, EXIT_OK, UsageError, parseCommandLine, printJson, runCommand } from "./lib/cli";
-import { withDatabase } from "./lib/with-db";
+import { CliError, EXIT_OK, parseCommandLine, printJson, runCommand, UsageError, withDatabase } from "./lib/cli";
 
 const COMMAND = "platform-admin";
 const USAGE = "Usage: npm run platform-admin -- --email user@example.com [--revoke] [--json]\n       npm run platform-admin -- --list [--json]";
@@ -22,7 +21,7 @@ async function main(): Promise<number> {
   if (!values.list && !values.email) throw new UsageError("Give --email, or --list.");
   if (values.list && values.email) throw new UsageError("Give either --email or --list, not both.");
   return withDatabase(async () => {
-    const { listPlatformAdmins, setPlatformAdmin } = await import("@/lib/db/platform-admins");
+    const { listPlatformAdmins, setPlatformAdmin } = await import("@/lib/db/users/platform-admins");
     if (values.list) {
       const admins = await listPlatformAdmins();
       if (values.json) await printJson(admins);

@@ -7,13 +7,15 @@ import { spawn, type ChildProcess } from "node:child_process";
 import net from "node:net";
 import { setTimeout as sleep } from "node:timers/promises";
 import { buildIfStale, NEXT_BIN } from "./lib/build-if-stale";
+import { EXIT_OK, parseCommandLine, runCommand, writeOut } from "./lib/cli";
 import { resolveDatabase, ROOT, type RunningDatabase } from "./lib/embedded-db";
 import { migrateIfNeeded } from "./lib/migrations";
 import { runDemoSeed, type SeedResult } from "./lib/run-seed";
 import { resolveNextAuthSecret } from "./lib/secret";
 import { onShutdownSignal } from "./lib/shutdown";
 
-const dev = process.argv.includes("--dev");
+const USAGE = "Usage: npm start   (production build)\n       npm run dev   (next dev)";
+let dev = false; // --dev: `next dev` instead of the production build
 const port = Number(process.env.PORT || 3000);
 // Loopback by default: the demo firm's password is printed below, so the app is not offered to the
 // network unless asked for (HOST=0.0.0.0 npm start, e.g. inside a container).
@@ -30,6 +32,9 @@ let next: ChildProcess | null = null;
 let worker: ChildProcess | null = null;
 let stopping = false;
 const stopBuild = new AbortController();
+// Every way out goes through shutdown(), which settles this with the exit code for runCommand.
+let stopped: (code: number) => void = () => {};
+const finished = new Promise<number>((resolve) => (stopped = resolve));
 
 function fail(message: string): never {
   console.error(`\n${message}`);
@@ -84,7 +89,7 @@ async function shutdown(code: number): Promise<void> {
     console.error(`While stopping: ${(error as Error).message}`);
     code ||= 1;
   }
-  process.exit(code);
+  stopped(code);
 }
 
 async function prepareDatabase(): Promise<{ db: RunningDatabase; seed: SeedResult }> {
@@ -130,7 +135,7 @@ function banner(url: string, seed: SeedResult): void {
   console.log(lines.join("\n"));
 }
 
-async function main(): Promise<void> {
+async function start(): Promise<void> {
   onShutdownSignal((signal) => {
     if (!stopping) console.log(`\n${signal === "SIGINT" ? "Ctrl-C" : signal}: stopping DrawDesk…`);
     void shutdown(0);
@@ -223,8 +228,19 @@ async function main(): Promise<void> {
   banner(appUrl, seed);
 }
 
-main().catch((error: Error) => {
-  if (stopping) return;
-  console.error(error.stack ?? error.message);
-  void shutdown(1);
+// start() returns once the banner is up; the command lasts until shutdown() has stopped the
+// server, the worker and PostgreSQL.
+runCommand("start", USAGE, async () => {
+  const { values } = parseCommandLine(process.argv.slice(2), { dev: { type: "boolean", default: false } });
+  if (values.help) {
+    await writeOut(`${USAGE}\n`);
+    return EXIT_OK;
+  }
+  dev = Boolean(values.dev);
+  start().catch((error: Error) => {
+    if (stopping) return;
+    console.error(error.stack ?? error.message);
+    void shutdown(1);
+  });
+  return finished;
 });

@@ -2,6 +2,7 @@
 // The last line is always `N passed, M failed` (steps), which CI reads.
 import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
+import { EXIT_FAILED, EXIT_OK, parseCommandLine, runCommand, UsageError, writeOut } from "./lib/cli";
 
 const ROOT = path.resolve(__dirname, "..");
 const TSX = ["node", "--import", "tsx"];
@@ -18,23 +19,15 @@ const STEPS: { name: string; command: string[] }[] = [
   { name: "e2e", command: [...TSX, "scripts/with-test-db.ts", "--e2e", "playwright", "test"] },
 ];
 
-function selectedSteps(argv: string[]): typeof STEPS {
-  const at = argv.findIndex((a) => a === "--only" || a.startsWith("--only="));
-  if (at < 0) {
-    if (argv.length) usage(`unknown argument ${argv[0]}`);
-    return STEPS;
-  }
-  const list = argv[at].includes("=") ? argv[at].split("=")[1] : argv[at + 1];
-  if (!list) usage("--only needs a list of steps");
-  const names = list.split(",").map((s) => s.trim()).filter(Boolean);
-  const unknown = names.filter((n) => !STEPS.some((s) => s.name === n));
-  if (unknown.length) usage(`unknown step ${unknown.join(", ")}`);
-  return STEPS.filter((s) => names.includes(s.name));
-}
+const USAGE = `Usage: npm test [-- --only ${STEPS.map((s) => s.name).join(",")}]`;
 
-function usage(problem: string): never {
-  console.error(`npm test: ${problem}\nusage: npm test [-- --only ${STEPS.map((s) => s.name).join(",")}]`);
-  process.exit(2);
+function selectedSteps(list: string | undefined): typeof STEPS {
+  if (list === undefined) return STEPS;
+  const names = list.split(",").map((s) => s.trim()).filter(Boolean);
+  if (names.length === 0) throw new UsageError("--only needs a list of steps");
+  const unknown = names.filter((n) => !STEPS.some((s) => s.name === n));
+  if (unknown.length) throw new UsageError(`unknown step ${unknown.join(", ")}`);
+  return STEPS.filter((s) => names.includes(s.name));
 }
 
 let current: ChildProcess | null = null;
@@ -59,8 +52,14 @@ function run(command: string[]): Promise<number> {
   });
 }
 
-async function main(): Promise<void> {
-  const steps = selectedSteps(process.argv.slice(2));
+async function main(): Promise<number> {
+  const { values, positionals } = parseCommandLine(process.argv.slice(2), { only: { type: "string" } });
+  if (values.help) {
+    await writeOut(`${USAGE}\n`);
+    return EXIT_OK;
+  }
+  if (positionals.length) throw new UsageError(`unknown argument ${positionals[0]}`);
+  const steps = selectedSteps(values.only as string | undefined);
   // Ctrl-C reaches the running step directly; SIGTERM is passed on. Either way the step's exit
   // ends the run.
   process.on("SIGINT", () => {});
@@ -89,7 +88,7 @@ async function main(): Promise<void> {
   const passed = results.filter((r) => r.status === "passed").length;
   const failures = results.filter((r) => r.status === "failed").length;
   console.log(`\n${passed} passed, ${failures} failed`);
-  process.exit(failures ? 1 : 0);
+  return failures ? EXIT_FAILED : EXIT_OK;
 }
 
-void main();
+runCommand("npm test", USAGE, main);

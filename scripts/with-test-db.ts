@@ -11,11 +11,14 @@ import os from "node:os";
 import path from "node:path";
 import { BROWSER_ENV, prepareBrowser, type PreparedBrowser } from "./lib/browser";
 import { buildIfStale } from "./lib/build-if-stale";
+import { CliError, printError, runCommand, UsageError } from "./lib/cli";
 import { ROOT } from "./lib/embedded-db";
 import { runDemoSeed } from "./lib/run-seed";
 import { onShutdownSignal } from "./lib/shutdown";
 import { createTestDatabase, type TestDatabase } from "./lib/test-database";
 
+const COMMAND = "with-test-db";
+const USAGE = "Usage: node --import tsx scripts/with-test-db.ts [--e2e] CMD [ARGS...]";
 const args = process.argv.slice(2);
 const e2e = args[0] === "--e2e";
 if (e2e) args.shift();
@@ -35,18 +38,20 @@ function freePort(): Promise<number> {
   });
 }
 
-async function finish(code: number): Promise<never> {
+async function dropDatabase(): Promise<void> {
   finishing = true;
-  if (database) {
-    try {
-      await database.dispose();
-    } catch (error) {
-      console.error(
-        `with-test-db: could not drop ${database.name}: ${(error as Error).message}\n` +
-          "(a later run drops abandoned test databases)",
-      );
-    }
+  if (!database) return;
+  try {
+    await database.dispose();
+  } catch (error) {
+    printError(COMMAND, `could not drop ${database.name}: ${(error as Error).message}\n(a later run drops abandoned test databases)`);
   }
+  database = null;
+}
+
+/** For a signal that arrives while no CMD runs: drop the database and exit at once. */
+async function finish(code: number): Promise<never> {
+  await dropDatabase();
   process.exit(code);
 }
 
@@ -55,11 +60,9 @@ function exitCodeOf(code: number | null, signal: NodeJS.Signals | null): number 
   return 128 + (signal ? os.constants.signals[signal] : 1);
 }
 
-async function main(): Promise<void> {
-  if (args.length === 0) {
-    console.error("usage: node --import tsx scripts/with-test-db.ts [--e2e] CMD [ARGS...]");
-    process.exit(2);
-  }
+/** Prepares the database (and for --e2e the rest), runs CMD and resolves with its exit code. */
+async function runAgainstTestDatabase(): Promise<number> {
+  if (args.length === 0) throw new UsageError("name the command to run.");
   onShutdownSignal((signal) => {
     // Ctrl-C reaches CMD directly (same process group); SIGTERM sent to this process is passed on.
     if (child && child.exitCode === null && child.signalCode === null) {
@@ -92,17 +95,30 @@ async function main(): Promise<void> {
     // ES module scope"); tsx's loader handles it, as it does for the scripts.
     env.NODE_OPTIONS = `${process.env.NODE_OPTIONS ?? ""} --conditions=react-server --import tsx`.trim();
   }
-  if (finishing) return;
+  // A signal during the preparation: finish() is dropping the database and exits.
+  if (finishing) return new Promise<never>(() => {});
 
-  child = spawn(args[0], args.slice(1), { cwd: ROOT, stdio: "inherit", env });
-  child.on("error", (error) => {
-    console.error(`with-test-db: could not run ${args[0]}: ${error.message}`);
-    void finish(127);
+  const running = spawn(args[0], args.slice(1), { cwd: ROOT, stdio: "inherit", env });
+  child = running;
+  return new Promise<number>((resolve) => {
+    running.on("error", (error) => {
+      printError(COMMAND, `could not run ${args[0]}: ${error.message}`);
+      resolve(127);
+    });
+    running.on("exit", (code, signal) => resolve(exitCodeOf(code, signal)));
   });
-  child.on("exit", (code, signal) => void finish(exitCodeOf(code, signal)));
 }
 
-main().catch((error: Error) => {
-  console.error(`with-test-db: ${error.message}`);
-  void finish(1);
-});
+// The database is dropped however the run ends; a failure to prepare is reported in one line.
+runCommand(COMMAND, USAGE, () =>
+  runAgainstTestDatabase().then(
+    async (code) => {
+      await dropDatabase();
+      return code;
+    },
+    async (error: unknown) => {
+      await dropDatabase();
+      throw error instanceof UsageError || !(error instanceof Error) ? error : new CliError(error.message);
+    },
+  ),
+);

@@ -2,9 +2,8 @@
 // seconds, matching, digests, mail delivery. `npm start` runs one already unless
 // DRAWDESK_WORKER=off; run this for larger deployments (any number, on one database).
 // Uses DATABASE_URL, or the embedded database (joining the app's, or started for its duration).
-import { runCommand } from "./lib/cli";
+import { runCommand, withDatabase } from "./lib/cli";
 import { onShutdownSignal } from "./lib/shutdown";
-import { withDatabase } from "./lib/with-db";
 
 async function main(): Promise<number> {
   return withDatabase(async (db) => {

@@ -2,7 +2,7 @@ import type { Role } from "@/lib/auth/permissions";
 
 declare module "next-auth" {
   interface Session {
-    user: { id: string; firmId: string; email: string; name: string; role: Role; teamIds: string[]; signedInAt?: number };
+    user: { id: string; firmId: string; email: string; name: string; role: Role; teamIds: string[]; signedInAt?: number; sessionId?: string };
   }
   interface User {
     id: string;
@@ -11,6 +11,7 @@ declare module "next-auth" {
     name: string;
     role: Role;
     teamIds: string[];
+    sessionId?: string;
   }
 }
 
@@ -21,5 +22,6 @@ declare module "next-auth/jwt" {
     role: Role;
     teamIds: string[];
     signedInAt?: number;
+    sessionId?: string;
   }
 }

@@ -11,9 +11,11 @@ import { openNotificationAction } from "./settings/notifications/actions";
 
 // Every screen inside needs a session; the proxy redirects too, this is the second lock.
 export default async function AppLayout({ children }: { children: ReactNode }) {
-  const viewer = await requireViewer();
+  // Each page enforces two-factor enrolment itself (requireViewer); the shell only narrows the menu.
+  const viewer = await requireViewer(undefined, { beforeTwoFactor: true });
   const [firm, unread, notifications] = await Promise.all([getFirm(viewer.scope), unreadNotificationCount(viewer.scope), recentNotifications(viewer.scope)]);
   const links = APP_NAV_LINKS.filter((link) => {
+    if (viewer.mustEnrolTwoFactor) return link.key === "security";
     if (link.key === "audit") return can(viewer.scope, "audit.read");
     if (link.key === "team") return can(viewer.scope, "users.manage");
     if (link.key === "outbox") return can(viewer.scope, "mail.read");

@@ -14,7 +14,7 @@ import { can, seesAllTeams } from "@/lib/auth/scope";
 import { comingChanges, drawWatch, expiryRadar, WATCH_DAYS, withLatest } from "@/lib/db/dashboard";
 import { documentsAtRiskList } from "@/lib/db/documents-at-risk";
 import { getFirmSettings } from "@/lib/db/firm-settings";
-import { drawSyncStatus } from "@/lib/db/draw-sync-status";
+import { drawSyncStatus } from "@/lib/db/draws/sync-status";
 import { latestDrawsPerKind } from "@/lib/db/draws";
 import { listTeams } from "@/lib/db/teams";
 import { mailConfigured } from "@/lib/mail/transport";

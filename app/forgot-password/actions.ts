@@ -2,7 +2,7 @@
 
 import { headers } from "next/headers";
 import { after } from "next/server";
-import { admitPasswordResetRequest, issuePasswordReset } from "@/lib/db/password-reset";
+import { admitPasswordResetRequest, issuePasswordReset } from "@/lib/db/users/password-reset";
 import { clientAddress } from "@/lib/server/auth-options";
 import { formDataToObject } from "@/lib/server/action";
 import { publicAction } from "@/lib/server/public-action";

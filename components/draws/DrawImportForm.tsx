@@ -2,7 +2,7 @@
 
 import { useId, useState, useTransition } from "react";
 import { Alert, Button, Card, TextField } from "@/components/ui";
-import type { ImportView } from "@/lib/db/draws-admin";
+import type { ImportView } from "@/lib/db/draws/admin";
 import type { ActionResult } from "@/lib/server/action";
 import { ImportSummary } from "./ImportSummary";
 

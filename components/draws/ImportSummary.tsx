@@ -1,4 +1,4 @@
-import type { ImportView } from "@/lib/db/draws-admin";
+import type { ImportView } from "@/lib/db/draws/admin";
 
 const rounds = (numbers: string[]) => numbers.map((n) => `#${n}`).join(", ");
 

@@ -1,4 +1,4 @@
-import type { DrawSyncStatusView } from "@/lib/db/draw-sync-status";
+import type { DrawSyncStatusView } from "@/lib/db/draws/sync-status";
 import { drawDataFreshness, syncFailingSince } from "@/lib/draws/freshness";
 import { Alert } from "@/components/ui";
 

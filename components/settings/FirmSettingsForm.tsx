@@ -44,6 +44,15 @@ export function FirmSettingsForm({ action, settings }: { action: Action; setting
       <TextField label="Firm name on PDFs" name="pdfFirmName" defaultValue={settings.pdfFirmName ?? ""} hint={`Empty: ${settings.name}.`} />
       <TextField label="Logo for PDFs (PNG or JPEG, at most 512 KB)" name="logo" type="file" accept="image/png,image/jpeg" hint={settings.hasLogo ? `A ${settings.logoType} logo is set.` : "No logo yet."} />
       {settings.hasLogo && <CheckboxField label="Remove the logo" name="removeLogo" />}
+      <fieldset className="stack-sm">
+        <legend>Sign-in security</legend>
+        <CheckboxField
+          label="Require two-factor sign-in for owners and admins"
+          name="requireTwoFactor"
+          defaultChecked={settings.requireTwoFactor}
+          hint="Turn it on for yourself first (Security page). Owners and admins without an authenticator app must then set one up at their next page and can do nothing else until they have. Other roles may turn it on for themselves."
+        />
+      </fieldset>
     </ActionForm>
   );
 }

@@ -15,6 +15,7 @@ export const APP_NAV_LINKS: readonly AppNavLink[] = [
   { key: "outbox", href: "/settings/outbox", label: "Outbox" },
   { key: "firm", href: "/settings/firm", label: "Firm" },
   { key: "notifications", href: "/settings/notifications", label: "Notifications" },
+  { key: "security", href: "/settings/security", label: "Security" },
 ];
 
 export type AppNavProps = { links: readonly AppNavLink[]; currentPath: string };

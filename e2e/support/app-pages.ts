@@ -14,25 +14,30 @@ export interface AppPage {
 }
 
 /**
- * Every page of the app, read from app/**\/page.tsx, so a page added later is covered without
- * touching the tests. Route groups "(name)" and parallel-route slots "@name" add no URL segment;
- * private folders "_name" are not routed.
+ * Every file of the app directory whose name matches `name`, with the URL it serves. Route groups
+ * "(name)" and parallel-route slots "@name" add no URL segment; private folders "_name" are not
+ * routed.
  */
-export function appPages(appDir = path.join(ROOT, "app")): AppPage[] {
-  const pages: AppPage[] = [];
+export function appFiles(name: RegExp, appDir = path.join(ROOT, "app")): AppPage[] {
+  const found: AppPage[] = [];
   const walk = (dir: string, segments: string[]) => {
     for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
       if (entry.isDirectory()) {
         if (entry.name.startsWith("_")) continue;
         const silent = /^\(.*\)$/.test(entry.name) || entry.name.startsWith("@");
         walk(path.join(dir, entry.name), silent ? segments : [...segments, entry.name]);
-      } else if (/^page\.(tsx|ts|jsx|js|mdx)$/.test(entry.name)) {
-        pages.push({ file: path.relative(ROOT, path.join(dir, entry.name)), route: `/${segments.join("/")}` });
+      } else if (name.test(entry.name)) {
+        found.push({ file: path.relative(ROOT, path.join(dir, entry.name)), route: `/${segments.join("/")}` });
       }
     }
   };
   walk(appDir, []);
-  return pages.sort((a, b) => a.route.localeCompare(b.route));
+  return found.sort((a, b) => a.route.localeCompare(b.route) || a.file.localeCompare(b.file));
+}
+
+/** Every page of the app, read from app/**\/page.tsx, so a page added later is covered without touching the tests. */
+export function appPages(appDir = path.join(ROOT, "app")): AppPage[] {
+  return appFiles(/^page\.(tsx|ts|jsx|js|mdx)$/, appDir);
 }
 
 /**

@@ -1,9 +1,9 @@
 import type { Browser } from "@playwright/test";
 import { findFirmBySlug } from "@/lib/db/firms";
-import { inviteUser } from "@/lib/db/invitations";
+import { inviteUser } from "@/lib/db/users/invitations";
 import { queueMail } from "@/lib/db/mail";
-import { setPlatformAdmin } from "@/lib/db/platform-admins";
-import { issuePasswordReset } from "@/lib/db/password-reset";
+import { setPlatformAdmin } from "@/lib/db/users/platform-admins";
+import { issuePasswordReset } from "@/lib/db/users/password-reset";
 import { prisma } from "@/lib/db/prisma";
 import { DEMO_FIRM, DEMO_PASSWORD } from "@/lib/db/seed-demo";
 import { createTestFirm } from "@/lib/db/testing/fixtures";

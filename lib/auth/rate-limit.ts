@@ -1,7 +1,7 @@
 /**
  * Sign-in rate limit policy. Failures are counted per account (email) and per client address
- * over a sliding window; the store that counts them is the database (lib/db/sign-in.ts), so the
- * limit holds across several app instances.
+ * over a sliding window; the store that counts them is the database (lib/db/users/sign-in.ts),
+ * so the limit holds across several app instances.
  */
 export interface RateLimitPolicy {
   windowMinutes: number;

@@ -11,7 +11,7 @@ import { insertClientsBulk } from "./clients-bulk";
 import { importClientsCsv } from "./clients/import";
 import { drawWatch } from "./dashboard";
 import { drawImpact } from "./draw-impact";
-import { mapDrawKind } from "./draw-kind-mapping";
+import { mapDrawKind } from "./draws/kind-mapping";
 import { categoryKinds, unrecognisedDrawNames } from "./draw-kinds";
 import { getDraw } from "./draws";
 import { importRounds } from "./draws-import";

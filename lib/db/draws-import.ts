@@ -80,7 +80,7 @@ export async function importRounds(
         await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('drawdesk.draws.import'))`;
         const stored = await tx.draw.findMany();
         const provisional = new Set(stored.filter((d) => d.provisional).map((d) => d.number));
-        // Names a platform administrator mapped (lib/db/draw-kind-mapping.ts) arrive classified.
+        // Names a platform administrator mapped (lib/db/draws/kind-mapping.ts) arrive classified.
         const diff = diffRounds(stored.map(rowToRound), applyDrawKindMappings(rounds, await drawKindMappings(tx)));
         const confirmedUnchanged = diff.unchanged.filter((r) => provisional.has(r.number));
         summary = {

@@ -2,6 +2,7 @@ import "server-only";
 import { type Scope, can } from "@/lib/auth/scope";
 import { type FirmSettingsInput, checkLogo, firmSettingsSchema } from "@/lib/firms/settings";
 import { ForbiddenError, InvalidInputError, NotFoundError } from "@/lib/errors";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import { actorOf, diffFields, recordAudit } from "./audit";
 import { prisma } from "./prisma";
 import { markFirmRoundsStale } from "./draws/results-store";
@@ -15,9 +16,10 @@ export interface FirmSettings {
   pdfFirmName: string | null;
   hasLogo: boolean;
   logoType: string | null;
+  requireTwoFactor: boolean;
 }
 
-const SELECT = { name: true, timeZone: true, nearMissMargin: true, documentBufferMonths: true, followedDrawKinds: true, pdfFirmName: true, pdfLogoType: true } as const;
+const SELECT = { name: true, timeZone: true, nearMissMargin: true, documentBufferMonths: true, followedDrawKinds: true, pdfFirmName: true, pdfLogoType: true, requireTwoFactor: true } as const;
 
 /** Anyone in the firm may read these (the dashboard and PDFs use them); only owners and admins change them. */
 export async function getFirmSettings(scope: Scope): Promise<FirmSettings> {
@@ -51,6 +53,7 @@ export async function updateFirmSettings(scope: Scope, raw: unknown, logo?: Uint
   return prisma().$transaction(async (tx) => {
     const before = await tx.firm.findUnique({ where: { id: scope.firmId }, select: { ...SELECT, pdfLogo: false } });
     if (!before) throw new NotFoundError("Firm");
+    if (input.requireTwoFactor && !before.requireTwoFactor) await assertOwnTwoFactor(scope, tx);
     const { removeLogo: _r, ...fields } = input;
     const after = await tx.firm.update({ where: { id: scope.firmId }, data: { ...fields, ...(logoData ?? {}) }, select: SELECT });
     const changes: Record<string, unknown> = diffFields({ ...before, pdfLogoType: undefined }, { ...after, pdfLogoType: undefined });
@@ -64,4 +67,15 @@ export async function updateFirmSettings(scope: Scope, raw: unknown, logo?: Uint
     const { pdfLogoType, ...rest } = after;
     return { ...rest, hasLogo: pdfLogoType != null, logoType: pdfLogoType };
   });
+}
+
+/**
+ * Requiring two-factor is turned on only by someone who already uses it: otherwise the person
+ * saving would lock themselves out of everything but enrolment in the same click.
+ */
+async function assertOwnTwoFactor(scope: Scope, tx: Prisma.TransactionClient): Promise<void> {
+  const me = await tx.user.findUnique({ where: { firmId_id: { firmId: scope.firmId, id: scope.userId } }, select: { totpEnabledAt: true } });
+  if (me?.totpEnabledAt) return;
+  const message = "Turn on two-factor sign-in for yourself first (Security page), then require it for the firm.";
+  throw new InvalidInputError(message, [{ path: "requireTwoFactor", message }]);
 }

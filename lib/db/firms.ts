@@ -4,7 +4,7 @@ import { ConflictError, NotFoundError } from "@/lib/errors";
 import { createFirmSchema } from "@/lib/users/schemas";
 import type { z } from "zod";
 import { recordAudit } from "./audit";
-import { invitationUrl, issueInvitation } from "./invitations";
+import { invitationUrl, issueInvitation } from "./users/invitations";
 import { prisma } from "./prisma";
 
 export async function getFirm(scope: Scope) {

@@ -12,7 +12,13 @@ describe("firmSettingsSchema", () => {
       followedDrawKinds: ["cec", "french"],
       pdfFirmName: "Maple Immigration",
       removeLogo: false,
+      requireTwoFactor: false,
     });
+  });
+
+  it("reads the two-factor requirement from a ticked box; an unticked one sends nothing and means off", () => {
+    expect(firmSettingsSchema.parse({ ...valid, requireTwoFactor: "on" }).requireTwoFactor).toBe(true);
+    expect(firmSettingsSchema.parse(valid).requireTwoFactor).toBe(false);
   });
 
   it.each([

@@ -21,6 +21,8 @@ export const firmSettingsSchema = z.object({
   followedDrawKinds: z.preprocess((v) => (v == null ? [] : Array.isArray(v) ? v : [v]), z.array(z.enum(DRAW_KINDS, { error: "Unknown draw kind." }))),
   pdfFirmName: z.preprocess((v) => (typeof v === "string" && v.trim() === "" ? null : v), z.string().trim().max(120, "At most 120 characters.").nullable()),
   removeLogo: z.preprocess((v) => v === "on" || v === true || v === "true", z.boolean()).default(false),
+  /** Owners and admins must sign in with a second factor (an unticked box sends nothing: off). */
+  requireTwoFactor: z.preprocess((v) => v === "on" || v === true || v === "true", z.boolean()).default(false),
 });
 export type FirmSettingsInput = z.infer<typeof firmSettingsSchema>;
 

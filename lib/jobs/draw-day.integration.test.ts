@@ -3,7 +3,7 @@ import type { ParsedMail } from "mailparser";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { insertClientsBulk } from "@/lib/db/clients-bulk";
 import { drawImpact } from "@/lib/db/draw-impact";
-import { drawSyncStatus } from "@/lib/db/draw-sync-status";
+import { drawSyncStatus } from "@/lib/db/draws/sync-status";
 import { prisma } from "@/lib/db/prisma";
 import { createTestFirm, testClientInsert, type TestFirm, type TestUser } from "@/lib/db/testing/fixtures";
 import { startTestSmtpServer, type TestSmtpServer } from "@/lib/mail/testing/smtp-server";

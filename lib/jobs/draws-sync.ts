@@ -1,6 +1,6 @@
 import { feedUrl, fetchFeedRounds } from "@/lib/draws/feed";
 import { importRounds, type ImportSummary } from "@/lib/db/draws-import";
-import { recordSyncAttempt, recordSyncFailure, recordSyncSuccess } from "@/lib/db/draw-sync-status";
+import { recordSyncAttempt, recordSyncFailure, recordSyncSuccess } from "@/lib/db/draws/sync-status";
 
 /**
  * The "draws.sync" job: fetch the feed, import it (new rounds record their draw-day matches in the

@@ -1,6 +1,7 @@
 /**
  * The account e-mails: an invitation to join a firm and a password reset link. Pure: the
- * callers (lib/db/invitations.ts, lib/db/password-reset.ts) queue the result in the outbox.
+ * callers (lib/db/users/invitations.ts, lib/db/users/password-reset.ts) queue the result in the
+ * outbox.
  */
 import { escapeHtml, mailLayout, mailLink } from "./html";
 

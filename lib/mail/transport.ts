@@ -1,7 +1,7 @@
 /**
  * The SMTP side of the outbox: which server and sender DrawDesk uses, read from the environment
  * (SMTP_URL, MAIL_FROM), and the deterministic Message-ID of a message. No database here —
- * lib/db/mail.ts records every message before this sends it.
+ * lib/db/mail/queue.ts records every message before this sends it.
  */
 import { createHash } from "node:crypto";
 import nodemailer from "nodemailer";

@@ -14,13 +14,14 @@ export type ActionResult<T = undefined> = ({ ok: true; message?: string } & (T e
  * can show. Server actions are public endpoints, so none of this may be left to the UI.
  */
 export function authedAction<S extends z.ZodType, T>(
-  options: { permission?: Permission; schema: S },
+  options: { permission?: Permission; schema: S; /** Open to someone who must still enrol in two-factor (the enrolment itself). */ beforeTwoFactor?: boolean },
   body: (viewer: Viewer, input: z.infer<S>) => Promise<T>,
 ) {
   return async (raw: unknown): Promise<ActionResult<T>> => {
     try {
       const viewer = await currentViewer();
       if (!viewer) return { ok: false, error: "Your session has ended. Please sign in again." };
+      if (viewer.mustEnrolTwoFactor && !options.beforeTwoFactor) throw new ForbiddenError("Your firm requires two-factor sign-in: set it up first.");
       if (options.permission && !can(viewer.scope, options.permission)) throw new ForbiddenError();
       const input = options.schema.parse(raw);
       const data = await body(viewer, input);

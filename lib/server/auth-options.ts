@@ -1,11 +1,12 @@
 import "server-only";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
-import { authenticate } from "@/lib/db/sign-in";
-import { RateLimitedError } from "@/lib/errors";
+import { SESSION_MAX_AGE_SECONDS } from "@/lib/auth/sessions";
+import { authenticate } from "@/lib/db/users/sign-in";
+import { createUserSession, endUserSession } from "@/lib/db/users/sessions";
+import { RateLimitedError, SecondFactorError } from "@/lib/errors";
 import { signInSchema } from "@/lib/users/schemas";
 
-export const SESSION_MAX_AGE_SECONDS = 8 * 60 * 60;
 
 /** The client address as the proxy in front of the app reports it (first hop). */
 export function clientAddress(headers: Headers | Record<string, string | string[] | undefined> | undefined): string {
@@ -28,16 +29,21 @@ export const authOptions: NextAuthOptions = {
   providers: [
     CredentialsProvider({
       name: "Email and password",
-      credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
+      credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" }, code: { label: "Authentication code", type: "text" } },
       async authorize(credentials, req) {
         const parsed = signInSchema.safeParse(credentials ?? {});
         if (!parsed.success) return null;
         try {
-          const user = await authenticate(parsed.data.email, parsed.data.password, clientAddress(req?.headers));
-          return user ? { id: user.userId, firmId: user.firmId, email: user.email, name: user.name, role: user.role, teamIds: user.teamIds } : null;
+          const address = clientAddress(req?.headers);
+          const user = await authenticate(parsed.data.email, parsed.data.password, address, new Date(), parsed.data.code);
+          if (!user) return null;
+          const userAgent = req?.headers?.["user-agent"];
+          const sessionId = await createUserSession(user, { userAgent: Array.isArray(userAgent) ? userAgent[0] : userAgent, ip: address });
+          return { id: user.userId, firmId: user.firmId, email: user.email, name: user.name, role: user.role, teamIds: user.teamIds, sessionId };
         } catch (error) {
           // next-auth passes a thrown error's message to the sign-in page as ?error=.
           if (error instanceof RateLimitedError) throw new Error("RateLimited");
+          if (error instanceof SecondFactorError) throw new Error(error.kind === "required" ? "SecondFactorRequired" : "SecondFactorInvalid");
           throw error;
         }
       },
@@ -50,6 +56,8 @@ export const authOptions: NextAuthOptions = {
         token.firmId = user.firmId;
         token.role = user.role;
         token.teamIds = user.teamIds;
+        // The session record (lib/db/users/sessions.ts): revoking it signs this browser out.
+        token.sessionId = user.sessionId;
         // When this sign-in happened: a later password reset revokes the session (loadSessionUser).
         token.signedInAt = Date.now();
       }
@@ -64,8 +72,14 @@ export const authOptions: NextAuthOptions = {
         role: token.role,
         teamIds: token.teamIds,
         signedInAt: token.signedInAt,
+        sessionId: token.sessionId,
       };
       return session;
+    },
+  },
+  events: {
+    async signOut({ token }) {
+      if (token?.sessionId) await endUserSession(token.firmId, token.userId, token.sessionId);
     },
   },
 };

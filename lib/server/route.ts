@@ -14,6 +14,7 @@ export function authedRoute<C = unknown>(options: { permission?: Permission }, h
     try {
       const viewer = await currentViewer();
       if (!viewer) return NextResponse.json({ error: "Sign in to continue." }, { status: 401 });
+      if (viewer.mustEnrolTwoFactor) throw new ForbiddenError("Your firm requires two-factor sign-in: set it up first.");
       if (options.permission && !can(viewer.scope, options.permission)) throw new ForbiddenError();
       return await handler(req, viewer, context);
     } catch (error) {

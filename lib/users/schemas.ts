@@ -9,7 +9,20 @@ export const emailSchema = z.string().trim().toLowerCase().pipe(z.email({ error:
 export const signInSchema = z.object({
   email: emailSchema,
   password: z.string().min(1, "Enter your password.").max(1024),
+  /** The second factor: a six-digit code from the authenticator app, or a recovery code. */
+  code: z.string().trim().max(64).optional().transform((v) => (v ? v : undefined)),
 });
+
+const secondFactorCode = z.string().trim().min(1, "Enter the code from your authenticator app.").max(64);
+
+export const confirmTwoFactorSchema = z.object({ code: secondFactorCode });
+
+export const disableTwoFactorSchema = z.object({
+  password: z.string().min(1, "Enter your password.").max(1024),
+  code: secondFactorCode,
+});
+
+export const revokeSessionSchema = z.object({ sessionId: z.uuid({ error: "Unknown session." }) });
 
 export const passwordSchema = z
   .string()

@@ -1,5 +1,6 @@
 /**
- * What every DrawDesk command shares: argument parsing, where output goes, and exit codes.
+ * What every DrawDesk command shares: argument parsing, the database it runs against, where output
+ * goes, error printing and exit codes.
  *
  * - stdout carries the result (a human summary, or with --json only the JSON), so it can be piped;
  *   stderr carries errors, warnings and progress.
@@ -7,7 +8,9 @@
  *   2 usage (unknown option, missing argument).
  */
 import { parseArgs, type ParseArgsConfig } from "node:util";
+import { ZodError } from "zod";
 import { AppError, InvalidInputError } from "@/lib/errors";
+import type { RunningDatabase } from "./embedded-db";
 
 export const EXIT_OK = 0;
 export const EXIT_FAILED = 1;
@@ -60,6 +63,26 @@ function messageOf(error: unknown): string {
 }
 
 /**
+ * Runs a command's body against DATABASE_URL or the embedded server (joining the app's server, or
+ * starting one for the command's duration), with the schema brought up to date first: a fresh
+ * clone's first command may come before any `npm start`. The migration check is one query;
+ * `prisma migrate deploy` runs only when a migration is pending. Commands that manage migrations
+ * themselves pass `{ migrate: false }`. The database code loads here, not with this module: commands
+ * without a database (crs, --help) start without it.
+ */
+export async function withDatabase<T>(body: (db: RunningDatabase) => Promise<T>, options: { migrate?: boolean } = {}): Promise<T> {
+  const [{ resolveDatabase }, { migrateIfNeeded }] = await Promise.all([import("./embedded-db"), import("./migrations")]);
+  const db = await resolveDatabase();
+  process.env.DATABASE_URL = db.url;
+  try {
+    if (options.migrate !== false) await migrateIfNeeded(db.url, { log: (m) => console.error(m) });
+    return await body(db);
+  } finally {
+    await db.stop();
+  }
+}
+
+/**
  * Runs a command's body and exits with its code. User-facing errors (CliError, the app's typed
  * errors) print one line on stderr; anything else is a bug or an environment problem and keeps
  * its stack. The exit is explicit: a database pool or a timer must not keep a finished command alive.
@@ -80,6 +103,9 @@ export function runCommand(command: string, usage: string, main: () => Promise<n
       }
       if (error instanceof CliError || error instanceof AppError) {
         printError(command, messageOf(error));
+      } else if (error instanceof ZodError) {
+        // A lib/ schema refused the input: one line per field, as the forms show them.
+        for (const issue of error.issues) printError(command, `${issue.path.join(".") || "input"}: ${issue.message}`);
       } else {
         printError(command, `failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
       }

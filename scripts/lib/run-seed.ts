@@ -8,14 +8,14 @@ export interface SeedResult {
 }
 
 /**
- * Runs scripts/seed.ts against `databaseUrl` in its own Node process with the react-server
+ * Runs scripts/lib/seed.ts against `databaseUrl` in its own Node process with the react-server
  * condition (lib/db's `import "server-only"` is inert there) and returns its JSON result.
  */
 export function runDemoSeed(databaseUrl: string): Promise<SeedResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(
       process.execPath,
-      ["--conditions=react-server", "--import", "tsx", path.join(ROOT, "scripts", "seed.ts")],
+      ["--conditions=react-server", "--import", "tsx", path.join(ROOT, "scripts", "lib", "seed.ts")],
       {
         cwd: ROOT,
         env: { ...process.env, DATABASE_URL: databaseUrl, NODE_OPTIONS: "" },
@@ -31,7 +31,7 @@ export function runDemoSeed(databaseUrl: string): Promise<SeedResult> {
       try {
         resolve(JSON.parse(last) as SeedResult);
       } catch {
-        reject(new Error(`scripts/seed.ts printed no JSON result:\n${stdout}`));
+        reject(new Error(`scripts/lib/seed.ts printed no JSON result:\n${stdout}`));
       }
     });
   });

@@ -13,7 +13,7 @@ import { cutoffSeries, poolDistribution } from "@/lib/db/dashboard";
 import { drawKindsPresent, listDraws, type DrawSort } from "@/lib/db/draws";
 import { createdCategoryKindsInUse } from "@/lib/db/draw-kinds";
 import { getFirm } from "@/lib/db/firms";
-import { isPlatformAdmin } from "@/lib/db/platform-admins";
+import { isPlatformAdmin } from "@/lib/db/users/platform-admins";
 import { poolMovementView } from "@/lib/db/pool-movement";
 import { requireViewer } from "@/lib/server/session";
 import { ledgerHiddenFields, ledgerHref, ledgerQuerySchema } from "./ledger-query";

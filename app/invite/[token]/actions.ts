@@ -1,6 +1,6 @@
 "use server";
 
-import { acceptInvitation } from "@/lib/db/invitations";
+import { acceptInvitation } from "@/lib/db/users/invitations";
 import { formDataToObject } from "@/lib/server/action";
 import { publicAction } from "@/lib/server/public-action";
 

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { AcceptInvitationForm } from "@/components/auth/AcceptInvitationForm";
 import { Alert, Card } from "@/components/ui";
-import { findUsableInvitation } from "@/lib/db/invitations";
+import { findUsableInvitation } from "@/lib/db/users/invitations";
 import { acceptInvitationAction } from "./actions";
 
 export const metadata: Metadata = { title: "Accept invitation", referrer: "no-referrer" };

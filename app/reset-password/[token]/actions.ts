@@ -1,7 +1,7 @@
 "use server";
 
 import { headers } from "next/headers";
-import { resetPassword } from "@/lib/db/password-reset";
+import { resetPassword } from "@/lib/db/users/password-reset";
 import { clientAddress } from "@/lib/server/auth-options";
 import { formDataToObject } from "@/lib/server/action";
 import { publicAction } from "@/lib/server/public-action";

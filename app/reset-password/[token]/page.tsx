@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { ResetPasswordForm } from "@/components/auth/ResetPasswordForm";
 import { Alert, Card } from "@/components/ui";
-import { findUsableReset } from "@/lib/db/password-reset";
+import { findUsableReset } from "@/lib/db/users/password-reset";
 import { resetPasswordAction } from "./actions";
 
 // No referrer: the token is in the URL.

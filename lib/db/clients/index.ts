@@ -1,6 +1,6 @@
 // The clients' public data API, one job per file; `@/lib/db/clients` imports resolve here.
 // Files in this folder import each other directly, never through this barrel (no import cycles).
-// The CSV import (import.ts) and the bulk insert (bulk.ts) are imported by their own paths: most
+// The CSV import (import.ts) and the ITA steps (ita.ts) are imported by their own paths: most
 // callers of this barrel need neither.
 export type { LatestCutoff, RosterDeadline, RosterPage, RosterRow } from "../roster-types";
 export { DuplicateClientError } from "./errors";

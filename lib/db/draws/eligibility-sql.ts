@@ -6,7 +6,7 @@ import type { IneligibleReason } from "@/lib/draws/eligibility";
 import { PROGRAMS } from "@/lib/draws/kinds";
 // Whether a kind is a category comes from the CategoryKind table, so new categories match at once.
 import { isCategorySql } from "../draw-kinds";
-import { drawInstantSql, drawOrderRowSql, drawOrderSql } from "../draws";
+import { drawInstantSql, drawOrderRowSql, drawOrderSql } from "./order-sql";
 
 /**
  * "Who a draw invites", as SQL: PRODUCT.md's rule exactly as lib/draws/eligibility.ts states it

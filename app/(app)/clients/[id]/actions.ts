@@ -4,7 +4,7 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "@/lib/zod";
 import { archiveClient, deleteClient, restoreClient, unarchiveClient } from "@/lib/db/clients";
-import { transitionClient } from "@/lib/db/ita";
+import { transitionClient } from "@/lib/db/clients/ita";
 import { authedAction, formDataToObject } from "@/lib/server/action";
 
 const target = z.object({ clientId: z.uuid() });

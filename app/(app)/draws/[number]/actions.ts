@@ -1,7 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { recordInvitations, recordInvitationsSchema } from "@/lib/db/ita";
+import { recordInvitations, recordInvitationsSchema } from "@/lib/db/clients/ita";
 import { authedAction, formDataToObject } from "@/lib/server/action";
 
 const record = authedAction({ permission: "clients.write", schema: recordInvitationsSchema }, async (viewer, input) => {

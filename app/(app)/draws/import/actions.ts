@@ -1,7 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { enterProvisionalRound, fetchFeed, importFeed, parseFeedText } from "@/lib/db/draws-admin";
+import { enterProvisionalRound, fetchFeed, importFeed, parseFeedText } from "@/lib/db/draws/admin";
 import { feedUrlPolicy } from "@/lib/draws/feed-url-policy";
 import type { DrawKind } from "@/lib/draws/kinds";
 import { IRCC_ROUNDS_URL } from "@/lib/draws/load-source";

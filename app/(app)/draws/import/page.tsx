@@ -5,7 +5,7 @@ import { ManualRoundForm } from "@/components/draws/ManualRoundForm";
 import { SyncStatus } from "@/components/draws/SyncStatus";
 import { Card, PageHeader } from "@/components/ui";
 import { todayIn } from "@/lib/dates/time-zone";
-import { drawSyncStatus } from "@/lib/db/draw-sync-status";
+import { drawSyncStatus } from "@/lib/db/draws/sync-status";
 import { getFirm } from "@/lib/db/firms";
 import { DRAW_KIND_LABELS, PROGRAMS, type DrawKind } from "@/lib/draws/kinds";
 import { IRCC_ROUNDS_URL } from "@/lib/draws/load-source";

@@ -1,7 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { mapDrawKind } from "@/lib/db/draw-kind-mapping";
+import { mapDrawKind } from "@/lib/db/draws/kind-mapping";
 import { drawKindMappingSchema } from "@/lib/draws/kind-mapping";
 import { authedAction, formDataToObject } from "@/lib/server/action";
 

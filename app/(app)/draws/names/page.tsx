@@ -7,7 +7,7 @@ import { Card, EmptyState, PageHeader, Table, TableEmptyRow, TBody, TD, TH, THea
 import { formatInstant } from "@/lib/dates/format-instant";
 import { createdCategoryKinds, listDrawKindMappings, unrecognisedDrawNames } from "@/lib/db/draw-kinds";
 import { getFirm } from "@/lib/db/firms";
-import { isPlatformAdmin } from "@/lib/db/platform-admins";
+import { isPlatformAdmin } from "@/lib/db/users/platform-admins";
 import { DRAW_KIND_LABELS, DRAW_KINDS, type DrawKind } from "@/lib/draws/kinds";
 import { requireViewer } from "@/lib/server/session";
 import { mapDrawNameAction } from "./actions";

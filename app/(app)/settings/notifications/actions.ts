@@ -1,9 +1,10 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { redirect } from "next/navigation";
+import { notFound, redirect } from "next/navigation";
 import { openNotification, updateFirmNotifyKinds, updateMyNotificationSettings } from "@/lib/db/notifications";
 import { setFirmWebhook } from "@/lib/db/webhooks";
+import { NotFoundError } from "@/lib/errors";
 import { firmWebhookSchema } from "@/lib/webhooks/policy";
 import { authedAction, formDataToObject } from "@/lib/server/action";
 import { requireViewer } from "@/lib/server/session";
@@ -45,7 +46,12 @@ export async function firmWebhookAction(_prev: unknown, form: FormData) {
 /** The bell's entries: mark the notification read, then open its draw. */
 export async function openNotificationAction(form: FormData): Promise<void> {
   const viewer = await requireViewer();
-  const drawNumber = await openNotification(viewer.scope, String(form.get("id") ?? ""));
+  // Someone else's notification (or none): the not-found answer, as for any record out of reach,
+  // rather than an unhandled error.
+  const drawNumber = await openNotification(viewer.scope, String(form.get("id") ?? "")).catch((error: unknown) => {
+    if (error instanceof NotFoundError) notFound();
+    throw error;
+  });
   revalidatePath("/", "layout");
   redirect(`/draws/${encodeURIComponent(drawNumber)}`);
 }

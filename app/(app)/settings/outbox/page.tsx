@@ -5,7 +5,7 @@ import { MAIL_KIND_LABELS, MailStatusBadge } from "@/components/mail/MailStatusB
 import { Alert, ButtonLink, PageHeader, Table, TableEmptyRow, TBody, TD, TH, THead, TR } from "@/components/ui";
 import { formatInstant } from "@/lib/dates/format-instant";
 import { getFirm } from "@/lib/db/firms";
-import { listOutbox, outboxCounts } from "@/lib/db/outbox";
+import { listOutbox, outboxCounts } from "@/lib/db/mail/outbox";
 import { mailConfigured } from "@/lib/mail/transport";
 import { requireViewer } from "@/lib/server/session";
 

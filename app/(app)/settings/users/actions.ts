@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { z } from "@/lib/zod";
 import { createTeam, renameTeam } from "@/lib/db/teams";
-import { inviteUser, revokeInvitation } from "@/lib/db/invitations";
+import { inviteUser, revokeInvitation } from "@/lib/db/users/invitations";
 import { setUserActive, updateUser } from "@/lib/db/users";
 import { authedAction, formDataToObject } from "@/lib/server/action";
 import { inviteUserSchema, teamNameSchema, updateUserSchema } from "@/lib/users/schemas";

@@ -1,10 +1,13 @@
 import type { Metadata } from "next";
 import { ActionForm } from "@/components/forms/ActionForm";
 import { InviteUserForm } from "@/components/settings/InviteUserForm";
-import { Badge, Card, CheckboxField, PageHeader, SelectField, Table, TBody, TD, TextField, TH, THead, TR } from "@/components/ui";
+import { SessionsTable } from "@/components/settings/SessionsTable";
+import { Badge, Card, CheckboxField, Disclosure, PageHeader, SelectField, Table, TBody, TD, TextField, TH, THead, TR } from "@/components/ui";
 import { assignableRoles, ROLE_LABELS } from "@/lib/auth/permissions";
-import { listPendingInvitations } from "@/lib/db/invitations";
+import { getFirm } from "@/lib/db/firms";
+import { listPendingInvitations } from "@/lib/db/users/invitations";
 import { listTeams } from "@/lib/db/teams";
+import { listFirmSessions } from "@/lib/db/users/sessions";
 import { listUsers } from "@/lib/db/users";
 import { requireViewer } from "@/lib/server/session";
 import {
@@ -15,12 +18,19 @@ import {
   setUserActiveAction,
   updateUserAction,
 } from "./actions";
+import { revokeSessionAction } from "../security/actions";
 
 export const metadata: Metadata = { title: "Team" };
 
 export default async function UsersPage() {
   const viewer = await requireViewer("users.manage");
-  const [users, teams, invitations] = await Promise.all([listUsers(viewer.scope), listTeams(viewer.scope), listPendingInvitations(viewer.scope)]);
+  const [users, teams, invitations, sessions, firm] = await Promise.all([
+    listUsers(viewer.scope),
+    listTeams(viewer.scope),
+    listPendingInvitations(viewer.scope),
+    listFirmSessions(viewer.scope),
+    getFirm(viewer.scope),
+  ]);
   const roles = assignableRoles(viewer.role);
   return (
     <div className="stack-lg">
@@ -35,6 +45,7 @@ export default async function UsersPage() {
               <TH>Email</TH>
               <TH>Role and teams</TH>
               <TH>Status</TH>
+              <TH>Sessions</TH>
               <TH>Access</TH>
             </TR>
           </THead>
@@ -70,7 +81,22 @@ export default async function UsersPage() {
                       </span>
                     )}
                   </TD>
-                  <TD>{user.active ? <Badge tone="success">Active</Badge> : <Badge tone="neutral">Deactivated</Badge>}</TD>
+                  <TD>
+                    {user.active ? <Badge tone="success">Active</Badge> : <Badge tone="neutral">Deactivated</Badge>}{" "}
+                    {user.totpEnabledAt ? <Badge tone="info">Two-factor on</Badge> : <Badge tone="neutral">No two-factor</Badge>}
+                  </TD>
+                  <TD>
+                    <Disclosure summary={`Sessions of ${user.name} (${sessions.get(user.id)?.length ?? 0})`} width={640}>
+                      <SessionsTable
+                        sessions={sessions.get(user.id) ?? []}
+                        action={revokeSessionAction}
+                        timeZone={firm.timeZone}
+                        caption={`Sessions of ${user.name}`}
+                        currentSessionId={viewer.sessionId}
+                        canRevoke={editable || user.id === viewer.userId}
+                      />
+                    </Disclosure>
+                  </TD>
                   <TD>
                     {editable && user.id !== viewer.userId && (
                       <ActionForm action={setUserActiveAction} submitLabel={user.active ? `Deactivate ${user.name}` : `Reactivate ${user.name}`} submitVariant={user.active ? "danger" : "secondary"}>

@@ -6,7 +6,7 @@ import { ButtonLink, Card, PageHeader } from "@/components/ui";
 import { formatInstant } from "@/lib/dates/format-instant";
 import { NotFoundError } from "@/lib/errors";
 import { getFirm } from "@/lib/db/firms";
-import { getOutboxMessage } from "@/lib/db/outbox";
+import { getOutboxMessage } from "@/lib/db/mail/outbox";
 import { requireViewer } from "@/lib/server/session";
 
 export const metadata: Metadata = { title: "E-mail" };

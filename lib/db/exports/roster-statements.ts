@@ -1,0 +1,64 @@
+import "server-only";
+import type { Scope } from "@/lib/auth/scope";
+import { RELEVANT_KINDS } from "@/lib/clients/relevant-kinds";
+import type { RosterQuery } from "@/lib/clients/roster-query";
+import { Params, ROSTER_SORT_KEYS, rosterCtesSql, rosterWhereSql, SORT_JOINS } from "../roster-sql";
+
+/**
+ * The roster's query without pages, for exports: the same filters and the same order as the
+ * roster page (both built from roster-sql.ts), every row in one statement that a server-side
+ * cursor reads in batches. exports.integration.test.ts holds the two together: for every filter
+ * and sort the export's rows equal the roster's pages laid end to end.
+ */
+
+/** Wall-clock text in the firm's zone: the report shows firm time, and to_char is far cheaper than JS zone maths per row. */
+const local = (column: string) => `to_char(${column} AT TIME ZONE (SELECT t.tz FROM today t), 'YYYY-MM-DD"T"HH24:MI:SS')`;
+
+export interface RosterExportStatements {
+  /** Parameters of `count` and `rows`. */
+  params: unknown[];
+  /** Parameters of `header`, which uses only the CTEs' (PostgreSQL refuses unused ones). */
+  headerParams: unknown[];
+  /** today (firm zone, text), tz, and the latest draw of each relevant kind (newest first, JSON). */
+  header: string;
+  count: string;
+  rows: string;
+}
+
+/** The export's statements; all share `params`. */
+export function rosterExportStatements(scope: Scope, query: RosterQuery, now: Date): RosterExportStatements {
+  const params = new Params();
+  const firm = params.add(scope.firmId, "uuid");
+  const nowParam = params.add(now.toISOString(), "timestamptz");
+  const kinds = params.add(RELEVANT_KINDS, "text[]");
+  const headerParams = [...params.values];
+  const where = rosterWhereSql(scope, query, params).filters;
+  const sort = ROSTER_SORT_KEYS[query.sort];
+  const dir = query.dir === "desc" ? "DESC" : "ASC";
+  const orderBy = [...sort.keys.map((key) => `${key} ${dir} NULLS LAST`), `c."id" ${dir}`].join(", ");
+  const ctes = rosterCtesSql(firm, nowParam, kinds);
+  return {
+    params: params.values,
+    headerParams,
+    header: `${ctes}
+SELECT (SELECT d FROM today)::text AS today, (SELECT tz FROM today) AS "timeZone",
+  (SELECT coalesce(json_agg(json_build_object('kind', r."kind", 'drawNumber', r."number", 'cutoff', r."cutoff", 'date', r."date") ORDER BY r.rank), '[]')
+     FROM ranked r) AS latest`,
+    count: `${ctes}
+SELECT count(*)::int AS total FROM "Client" c WHERE ${where}`,
+    rows: `${ctes}
+SELECT c."id", c."firstName", c."lastName", c."email", c."profileNumber", tm."name" AS "teamName", us."name" AS "consultantName",
+  c."status"::text AS "status", c."crs", c."programs", c."categories", c."nominationProvince",
+  ${local(`c."profileSubmittedAt"`)} AS "profileSubmittedAt",
+  c."profileExpiresOn"::text AS "profileExpiresOn", c."languageTestExpiresOn"::text AS "languageTestExpiresOn",
+  c."ecaExpiresOn"::text AS "ecaExpiresOn", c."workPermitExpiresOn"::text AS "workPermitExpiresOn",
+  c."passportExpiresOn"::text AS "passportExpiresOn",
+  CASE WHEN c."status" = 'ita_received' THEN c."applicationDueOn"::text END AS "applicationDueOn", c."itaRound", c."archivedAt" IS NOT NULL AS "archived",
+  ${local(`c."updatedAt"`)} AS "updatedAt"
+FROM "Client" c ${sort.join ? SORT_JOINS[sort.join] : ""}
+JOIN "Team" tm ON tm."firmId" = c."firmId" AND tm."id" = c."teamId"
+LEFT JOIN "User" us ON us."firmId" = c."firmId" AND us."id" = c."consultantId"
+WHERE ${where}
+ORDER BY ${orderBy}`,
+  };
+}
