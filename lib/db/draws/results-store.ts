@@ -1,5 +1,4 @@
 import "server-only";
-import type { Scope } from "@/lib/auth/scope";
 import { prisma, type Prisma } from "../prisma";
 import { storeResultsSql } from "./results-sql";
 
@@ -59,13 +58,6 @@ export async function unfinishedDrawMatches(limit = 500): Promise<PendingMatch[]
     select: { firmId: true, drawNumber: true },
   });
 }
-
-/** The whole firm, as the matching sees it (owners' reach). */
-export function firmWideScope(firmId: string): Scope {
-  return { userId: "draw-day", firmId, role: "owner", teamIds: [] };
-}
-
-export type DrawResultStatus = "newly_above" | "above" | "near_miss" | "ineligible_close";
 
 export interface MatchCounts {
   above: number;
