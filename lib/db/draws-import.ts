@@ -101,7 +101,10 @@ export async function importRounds(
           await tx.draw.update({ where: { number: round.number }, data: { ...roundToRow(round), provisional: false, updatedAt: now } });
         }
         // A corrected round (cut-off, tie-break, kind…) or one added among older ones changes stored results.
-        if (!options.dryRun) await markRoundsChanged(tx, [...summary.added, ...summary.updated.map((u) => u.number)]);
+        if (!options.dryRun) {
+          const formerKinds = summary.updated.flatMap((u) => (u.changes.kind ? [String(u.changes.kind.from)] : []));
+          await markRoundsChanged(tx, [...summary.added, ...summary.updated.map((u) => u.number)], formerKinds);
+        }
         const changed = summary.added.length + summary.updated.length + summary.confirmed.length;
         // A run that changes nothing leaves no trace, so re-importing the same file is a no-op.
         if (changed > 0) {

@@ -200,16 +200,18 @@ export const KEEP_OLDER_DAYS = 1;
 
 /**
  * Bounds what is stored (every client edit refreshes every stored round): results of rounds drawn
- * more than WATCH_DAYS ago and computed more than KEEP_OLDER_DAYS ago are dropped; opening such a
- * round again computes it again. A draw-day match keeps its DrawMatch row (status "pruned"), so
+ * more than WATCH_DAYS ago and computed more than KEEP_OLDER_DAYS ago (or marked stale) are
+ * dropped; opening such a round again computes it again. A draw-day match keeps its DrawMatch row (status "pruned"), so
  * the round is never notified twice. At most `limit` rounds per call (the worker's tick).
  */
 export async function pruneStoredRounds(now: Date = new Date(), limit = 50): Promise<number> {
   const due = await prisma().$queryRawUnsafe<PendingMatch[]>(
     `SELECT m."firmId", m."drawNumber" FROM "DrawMatch" m JOIN "Draw" d ON d."number" = m."drawNumber"
-     WHERE m."status" IN ('stored', 'notified', 'pruned') AND m."computedAt" < $1::timestamptz - make_interval(days => $3)
+     WHERE m."status" IN ('stored', 'notified', 'pruned')
+       -- Marked stale (computedAt null) is as good as gone; a pruned row with no results is done.
+       AND (m."computedAt" < $1::timestamptz - make_interval(days => $3) OR (m."computedAt" IS NULL AND m."status" <> 'pruned'))
        AND d."date" < ($1::timestamptz AT TIME ZONE 'UTC')::date - $2::int
-     ORDER BY m."computedAt" LIMIT $4`,
+     ORDER BY m."computedAt" NULLS FIRST LIMIT $4`,
     now,
     WATCH_DAYS,
     KEEP_OLDER_DAYS,

@@ -1,9 +1,11 @@
 import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { ClientInputDraft } from "@/lib/clients/schema";
+import type { NormalisedRound } from "@/lib/draws/round";
 import { insertClientsBulk } from "../clients-bulk";
 import { archiveClient, createClient, deleteClient, restoreClient, unarchiveClient, updateClient } from "../clients";
 import { drawWatch } from "../dashboard";
+import { importRounds } from "../draws-import";
 import { mapDrawKind } from "./kind-mapping";
 import { updateFirmSettings } from "../firm-settings";
 import { transitionClient } from "../clients/ita";
@@ -244,6 +246,39 @@ describe("rounds re-classified", () => {
   });
 });
 
+describe("rounds corrected by the feed", () => {
+  const feedRound = (number: string, date: string, cutoff: number): NormalisedRound => ({
+    number,
+    date,
+    drawnAt: `${date}T14:00:00Z`,
+    tieBreakAt: null,
+    size: 1000,
+    cutoff,
+    name: "Canadian Experience Class",
+    kind: "cec",
+    categoryVersion: null,
+    programs: ["CEC"],
+    distributionAsOf: null,
+    distribution: [],
+  });
+
+  it("a corrected cut-off marks that round and the later rounds of its kind for recomputation, not the earlier ones", async () => {
+    const owner = firm.user("owner").scope;
+    await importRounds([feedRound("8801", "1995-01-10", 500), feedRound("8802", "1995-02-10", 500)], { source: "test", importedBy: "test" });
+    await drawImpact(owner, ROUND);
+    await drawImpact(owner, "8801");
+    await drawImpact(owner, "8802");
+    const match = (n: string) => prisma().drawMatch.findUniqueOrThrow({ where: { firmId_drawNumber: { firmId: firm.id, drawNumber: n } } });
+
+    await importRounds([feedRound("8801", "1995-01-10", 490), feedRound("8802", "1995-02-10", 500)], { source: "test", importedBy: "test" });
+    expect((await match("8801")).computedAt).toBeNull();
+    expect((await match("8802")).computedAt).toBeNull();
+    expect((await match(ROUND)).computedAt).not.toBeNull();
+    expect((await drawImpact(owner, "8801")).draw.cutoff).toBe(490);
+    expect((await match("8801")).computedAt).not.toBeNull();
+  });
+});
+
 describe("timings (small firm; printed for the report)", () => {
   it("recomputes one round set-based and one client in milliseconds", async () => {
     const big = await createTestFirm({ label: "results-timing" });
@@ -291,7 +326,10 @@ describe("pruning old rounds", () => {
     const key = (drawNumber: string) => ({ firmId_drawNumber: { firmId: firm.id, drawNumber } });
     const computedAt = (await prisma().drawMatch.findUniqueOrThrow({ where: key(ROUND) })).computedAt!;
 
-    expect(await pruneStoredRounds(new Date(computedAt.getTime() + 3_600_000))).toBe(0);
+    // Within a day of their computation, only rounds marked stale (8802, corrected above) go.
+    expect(await pruneStoredRounds(new Date(computedAt.getTime() + 3_600_000))).toBe(1);
+    expect(await prisma().drawMatch.findUnique({ where: key("8802") })).toBeNull();
+    expect(await prisma().drawMatch.findUniqueOrThrow({ where: key(ROUND) })).toMatchObject({ status: "stored" });
     let pruned = 0;
     for (let n = -1; n !== 0; pruned += n) n = await pruneStoredRounds(new Date(computedAt.getTime() + 2 * 86_400_000));
     expect(pruned).toBeGreaterThanOrEqual(2);
