@@ -6,7 +6,7 @@ import { runPrisma } from "./lib/prisma-cli";
 const USAGE = "Usage: npm run db:deploy";
 
 async function main(): Promise<number> {
-  const { values } = parseCommandLine(process.argv.slice(2), {});
+  const { values } = parseCommandLine(process.argv.slice(2), {}, { positionals: false });
   if (values.help) {
     await writeOut(`${USAGE}\n`);
     return EXIT_OK;

@@ -64,7 +64,7 @@ async function onServer<T>(adminUrl: string, body: (client: pg.Client) => Promis
 }
 
 async function main(): Promise<number> {
-  const { values } = parseCommandLine(process.argv.slice(2), { name: { type: "string", short: "n" } });
+  const { values } = parseCommandLine(process.argv.slice(2), { name: { type: "string", short: "n" } }, { positionals: false });
   if (values.help) {
     await writeOut(`${USAGE}\n`);
     return EXIT_OK;

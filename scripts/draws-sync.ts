@@ -47,7 +47,7 @@ async function main(): Promise<number> {
     url: { type: "string" },
     "dry-run": { type: "boolean", default: false },
     json: { type: "boolean", default: false },
-  });
+  }, { positionals: false });
   if (values.help) {
     await writeOut(`${USAGE}\n`);
     return EXIT_OK;

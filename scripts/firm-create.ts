@@ -14,7 +14,7 @@ async function main(): Promise<number> {
     "owner-name": { type: "string" },
     teams: { type: "string" },
     json: { type: "boolean", default: false },
-  });
+  }, { positionals: false });
   if (values.help) {
     await writeOut(`${USAGE}\n`);
     return EXIT_OK;

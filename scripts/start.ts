@@ -231,7 +231,7 @@ async function start(): Promise<void> {
 // start() returns once the banner is up; the command lasts until shutdown() has stopped the
 // server, the worker and PostgreSQL.
 runCommand("start", USAGE, async () => {
-  const { values } = parseCommandLine(process.argv.slice(2), { dev: { type: "boolean", default: false } });
+  const { values } = parseCommandLine(process.argv.slice(2), { dev: { type: "boolean", default: false } }, { positionals: false });
   if (values.help) {
     await writeOut(`${USAGE}\n`);
     return EXIT_OK;

@@ -53,12 +53,11 @@ function run(command: string[]): Promise<number> {
 }
 
 async function main(): Promise<number> {
-  const { values, positionals } = parseCommandLine(process.argv.slice(2), { only: { type: "string" } });
+  const { values } = parseCommandLine(process.argv.slice(2), { only: { type: "string" } }, { positionals: false });
   if (values.help) {
     await writeOut(`${USAGE}\n`);
     return EXIT_OK;
   }
-  if (positionals.length) throw new UsageError(`unknown argument ${positionals[0]}`);
   const steps = selectedSteps(values.only as string | undefined);
   // Ctrl-C reaches the running step directly; SIGTERM is passed on. Either way the step's exit
   // ends the run.

@@ -2,10 +2,17 @@
 // seconds, matching, digests, mail delivery. `npm start` runs one already unless
 // DRAWDESK_WORKER=off; run this for larger deployments (any number, on one database).
 // Uses DATABASE_URL, or the embedded database (joining the app's, or started for its duration).
-import { runCommand, withDatabase } from "./lib/cli";
+import { EXIT_OK, parseCommandLine, runCommand, withDatabase, writeOut } from "./lib/cli";
 import { onShutdownSignal } from "./lib/shutdown";
 
+const USAGE = "Usage: npm run worker";
+
 async function main(): Promise<number> {
+  const { values } = parseCommandLine(process.argv.slice(2), {}, { positionals: false });
+  if (values.help) {
+    await writeOut(`${USAGE}\n`);
+    return EXIT_OK;
+  }
   return withDatabase(async (db) => {
     const { startWorker } = await import("@/lib/jobs/worker");
     const { syncIntervalSeconds } = await import("@/lib/jobs/queue");
@@ -22,4 +29,4 @@ async function main(): Promise<number> {
   });
 }
 
-runCommand("worker", "usage: npm run worker", main);
+runCommand("worker", USAGE, main);

@@ -24,10 +24,13 @@ export class UsageError extends Error {}
 
 type Options = NonNullable<ParseArgsConfig["options"]>;
 
-/** node:util parseArgs, strict, with its errors turned into UsageErrors and `--help` recognised. */
-export function parseCommandLine<O extends Options>(argv: string[], options: O) {
+/**
+ * node:util parseArgs, strict, with its errors turned into UsageErrors and `--help` recognised.
+ * `positionals: false` for a command that takes none: a stray word is a usage error, not ignored.
+ */
+export function parseCommandLine<O extends Options>(argv: string[], options: O, { positionals = true }: { positionals?: boolean } = {}) {
   try {
-    return parseArgs({ args: argv, options: { ...options, help: { type: "boolean", short: "h" } }, allowPositionals: true, strict: true });
+    return parseArgs({ args: argv, options: { ...options, help: { type: "boolean", short: "h" } }, allowPositionals: positionals, strict: true });
   } catch (error) {
     throw new UsageError(error instanceof Error ? error.message.replace(/\. To specify .*$/s, ".") : String(error));
   }
