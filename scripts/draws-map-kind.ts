@@ -6,7 +6,7 @@
 // The same change as the "Draw names" screen; from here, for whoever runs the server.
 import os from "node:os";
 import { ZodError } from "zod";
-import { CliError, EXIT_OK, parseCommandLine, printJson, runCommand, UsageError, withDatabase, writeOut } from "./lib/cli";
+import { CliError, EXIT_OK, parseCommandLine, printJson, runCommand, UsageError, withDatabase } from "./lib/cli";
 
 const COMMAND = "draws:map-kind";
 const USAGE = [
@@ -24,10 +24,6 @@ async function main(): Promise<number> {
     label: { type: "string" },
     json: { type: "boolean", default: false },
   });
-  if (values.help) {
-    await writeOut(`${USAGE}\n`);
-    return EXIT_OK;
-  }
   const { drawKindMappingSchema } = await import("@/lib/draws/kind-mapping");
   let input: import("@/lib/draws/kind-mapping").DrawKindMappingInput | null = null;
   if (!values.list) {

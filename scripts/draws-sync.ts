@@ -5,7 +5,7 @@
 import { feedUrl, fetchFeedRounds } from "@/lib/draws/feed";
 import { FeedSourceError } from "@/lib/draws/load-source";
 import { FeedFormatError, type ParsedRounds } from "@/lib/draws/parse-rounds";
-import { CliError, EXIT_OK, parseCommandLine, printJson, runCommand, withDatabase, writeOut } from "./lib/cli";
+import { CliError, EXIT_OK, parseCommandLine, printJson, runCommand, withDatabase } from "./lib/cli";
 
 const COMMAND = "draws:sync";
 const USAGE = "Usage: npm run draws:sync -- [--url URL] [--dry-run] [--json]";
@@ -48,10 +48,6 @@ async function main(): Promise<number> {
     "dry-run": { type: "boolean", default: false },
     json: { type: "boolean", default: false },
   }, { positionals: false });
-  if (values.help) {
-    await writeOut(`${USAGE}\n`);
-    return EXIT_OK;
-  }
   const url = (values.url as string | undefined) || feedUrl();
   // Fetch before touching the database: an unreachable feed fails fast and starts nothing.
   const { rounds, warnings } = await fetchRounds(url);

@@ -2,7 +2,7 @@
 // Grants (or revokes) the platform-administrator flag: the users who may map unrecognised draw
 // names on the "Draw names" screen. Draws are shared by every firm on the install, so no firm role
 // grants it; whoever runs the server does, here. Uses DATABASE_URL, or the embedded database.
-import { CliError, EXIT_OK, parseCommandLine, printJson, runCommand, UsageError, withDatabase, writeOut } from "./lib/cli";
+import { CliError, EXIT_OK, parseCommandLine, printJson, runCommand, UsageError, withDatabase } from "./lib/cli";
 
 const COMMAND = "platform-admin";
 const USAGE = "Usage: npm run platform-admin -- --email user@example.com [--revoke] [--json]\n       npm run platform-admin -- --list [--json]";
@@ -14,10 +14,6 @@ async function main(): Promise<number> {
     list: { type: "boolean", default: false },
     json: { type: "boolean", default: false },
   });
-  if (values.help) {
-    await writeOut(`${USAGE}\n`);
-    return EXIT_OK;
-  }
   if (!values.list && !values.email) throw new UsageError("Give --email, or --list.");
   if (values.list && values.email) throw new UsageError("Give either --email or --list, not both.");
   return withDatabase(async () => {
