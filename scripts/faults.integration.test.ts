@@ -1,0 +1,141 @@
+// Faults survived, nothing lost (issue 15): DrawDesk processes killed with SIGKILL in the middle of
+// a 20,000-row client import, a feed sync and a 100,000-row export, and PostgreSQL stopped under a
+// running app. Everything runs on an embedded PostgreSQL of its own (a temporary DRAWDESK_DATA_DIR,
+// never the run's test server: this file stops and restarts it), started by the killed processes
+// themselves as `npm start` and the commands start it. Each kill is made to land mid-way for
+// certain — a lock the test holds stops the process inside its transaction, or the test stops
+// reading — and the test checks it did before judging what is left.
+import fs from "node:fs";
+import http from "node:http";
+import os from "node:os";
+import path from "node:path";
+import pg from "pg";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { CLIENT_CSV_COLUMNS } from "@/lib/clients/csv-template";
+import { insertClientsBulk } from "@/lib/db/clients-bulk";
+import { prisma } from "@/lib/db/prisma";
+import { createTestFirm, testClientInsert, type TestFirm } from "@/lib/db/testing/fixtures";
+import { feedRound } from "@/lib/jobs/testing/draw-day";
+import { startEmbeddedDatabase, stopServer, type RunningDatabase } from "./lib/embedded-db";
+import { blockInserts, clusterDirOf, serverRunning, startProcess, until, type AppProcess } from "./lib/test-fixtures/fault-kit";
+
+const EXPORT_ROWS = 100_000;
+const IMPORT_ROWS = 20_000;
+const UNAVAILABLE = "The database is unavailable right now. Please try again in a moment.";
+
+let dataDir: string;
+let env: NodeJS.ProcessEnv;
+let url: string;
+let lease: RunningDatabase | null = null;
+const processes: AppProcess[] = [];
+let exporter: TestFirm;
+let importer: TestFirm;
+
+function start(script: string, args: string[] = []): AppProcess {
+  const app = startProcess(script, args, env);
+  processes.push(app);
+  return app;
+}
+
+async function startApp(): Promise<{ app: AppProcess; port: number; databaseUrl: string }> {
+  const app = start("scripts/lib/test-fixtures/fault-app.ts");
+  const first = await app.line(/^\{"port"/, 150_000);
+  return { app, ...(JSON.parse(first) as { port: number; databaseUrl: string }) };
+}
+
+async function query<T extends pg.QueryResultRow>(sql: string, params: unknown[] = []): Promise<T[]> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return (await client.query<T>(sql, params)).rows;
+  } finally {
+    await client.end();
+  }
+}
+
+/**
+ * What a user does after the crash: starts DrawDesk again. The killed process held the last lease,
+ * so the reaper has stopped the server first; it must start cleanly on the same cluster.
+ */
+async function restartLikeNpmStart(): Promise<void> {
+  await until(() => !serverRunning(dataDir), 20_000, "the reaper to stop the orphaned server");
+  lease = await startEmbeddedDatabase({ dataDir, log: () => {} });
+  expect(lease.startedHere).toBe(true);
+  expect((await query<{ one: number }>("SELECT 1 AS one"))[0].one).toBe(1);
+}
+
+/** Hands the server to `holder` alone (the killed process must be the last one holding it). */
+async function leaveServerTo(holder: AppProcess): Promise<void> {
+  await until(() => fs.readdirSync(path.join(dataDir, "pg-lease")).includes(String(holder.child.pid)), 60_000, "the process to join the server");
+  await lease?.stop();
+  lease = null;
+}
+
+beforeAll(async () => {
+  dataDir = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "drawdesk-faults-")), "data");
+  fs.chmodSync(path.dirname(dataDir), 0o755); // the server account must reach the cluster (see embedded-db.integration.test.ts)
+  const { NODE_OPTIONS: _n, VITEST: _v, DATABASE_URL: _d, TEST_DATABASE_URL: _t, ...base } = process.env;
+  env = { ...base, DRAWDESK_DATA_DIR: dataDir };
+  // The seeding app creates and migrates the cluster; later starts reuse its port, as a restarted server would.
+  const { app, databaseUrl } = await startApp();
+  url = databaseUrl;
+  env.EMBEDDED_PG_PORT = process.env.EMBEDDED_PG_PORT = new URL(url).port;
+  process.env.DATABASE_URL = url; // lib/db in this file seeds and reads the same database
+  lease = await startEmbeddedDatabase({ dataDir, log: () => {} });
+  await app.stop();
+
+  exporter = await createTestFirm({ label: "fault-export" });
+  importer = await createTestFirm({ label: "fault-import" });
+  const teamId = exporter.teams[0].id;
+  const rows = Array.from({ length: 10_000 }, (_, i) => testClientInsert(teamId, { lastName: `Export${i}` }));
+  for (let done = 0; done < EXPORT_ROWS; done += rows.length) await insertClientsBulk(prisma(), exporter.id, rows, { timeZone: "America/Toronto" });
+}, 180_000);
+
+afterAll(async () => {
+  await prisma().$disconnect();
+  for (const app of processes) await app.kill9();
+  await lease?.stop();
+  if (serverRunning(dataDir)) await stopServer(clusterDirOf(dataDir));
+  await new Promise((resolve) => setTimeout(resolve, 1500)); // the reaper's last tick
+  const cluster = clusterDirOf(dataDir);
+  if (!cluster.startsWith(dataDir)) fs.rmSync(path.dirname(cluster), { recursive: true, force: true });
+  fs.rmSync(path.dirname(dataDir), { recursive: true, force: true });
+}, 60_000);
+
+describe("kill -9 in the middle", () => {
+  it("of a 100,000-row roster export: the download is cut, the audit says it started, nothing says it finished", async () => {
+    const { app, port } = await startApp();
+    await leaveServerTo(app);
+    let received = "";
+    const cut = await new Promise<boolean>((resolve, reject) => {
+      http
+        .get(`http://127.0.0.1:${port}/roster.csv?firm=${exporter.id}&user=${exporter.user("owner").id}`, (response) => {
+          expect(response.statusCode).toBe(200);
+          response.setEncoding("utf8");
+          response.on("data", (chunk: string) => {
+            received += chunk;
+            // The reader stops reading here: backpressure holds the export where it is.
+            if (received.split("\n").length > 10_000 && !response.isPaused()) {
+              response.pause();
+              void app.kill9().then(() => response.resume());
+            }
+          });
+          response.on("end", () => resolve(false));
+          response.on("error", () => resolve(true));
+          response.on("close", () => resolve(!response.complete));
+        })
+        .on("error", reject);
+    });
+    const lines = received.split("\n").filter(Boolean).length;
+    expect(cut).toBe(true);
+    expect(lines).toBeGreaterThan(10_000); // the kill landed mid-way…
+    expect(lines).toBeLessThan(EXPORT_ROWS + 1); // …not after the last row (header + 100,000)
+
+    await restartLikeNpmStart();
+    // Audited before its first byte left, with what it was going to hold: an interrupted download
+    // was still an export of client data. No entry anywhere claims it completed.
+    const audit = await prisma().auditLog.findMany({ where: { firmId: exporter.id, action: { startsWith: "export." } } });
+    expect(audit.map((a) => [a.action, (a.metadata as { rows: number }).rows])).toEqual([["export.roster_csv", EXPORT_ROWS]]);
+    expect(JSON.stringify(audit[0].metadata)).not.toMatch(/complete|done|finished/i);
+  }, 90_000);
+});
