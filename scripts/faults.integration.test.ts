@@ -138,4 +138,79 @@ describe("kill -9 in the middle", () => {
     expect(audit.map((a) => [a.action, (a.metadata as { rows: number }).rows])).toEqual([["export.roster_csv", EXPORT_ROWS]]);
     expect(JSON.stringify(audit[0].metadata)).not.toMatch(/complete|done|finished/i);
   }, 90_000);
+
+  it("of a 20,000-row client import (npm run clients:import): all or nothing, here nothing", async () => {
+    const file = path.join(path.dirname(dataDir), "clients.csv");
+    const row = (i: number) =>
+      CLIENT_CSV_COLUMNS.map((c) => ({ firstName: "Ana", lastName: `Import${i}`, email: `ana.${i}@import.example`, team: "Team One", profileNumber: `F${String(i).padStart(9, "0")}`, profileSubmittedAt: "2026-02-03T14:25:00Z", programs: "CEC", crs: String(300 + (i % 300)) })[c as string] ?? "").join(",");
+    fs.writeFileSync(file, [CLIENT_CSV_COLUMNS.join(","), ...Array.from({ length: IMPORT_ROWS }, (_, i) => row(i))].join("\n") + "\n");
+
+    // The import's last step is its audit entry, in the same transaction as its rows: holding that
+    // table stops it there, every batch inserted and nothing committed.
+    const blocker = await blockInserts(url, "AuditLog");
+    const cli = start("scripts/clients-import.ts", ["--firm", importer.slug, file]);
+    await leaveServerTo(cli);
+    const backend = await blocker.blocked();
+    expect(cli.output()).toMatch(/imported [\d,]+ of 20,000 rows/); // it was writing rows when it stopped
+    await cli.kill9();
+    await blocker.release();
+    await until(async () => (await query("SELECT 1 FROM pg_stat_activity WHERE pid = $1", [backend]).catch(() => [])).length === 0, 20_000, "the killed import's session to end");
+
+    await restartLikeNpmStart();
+    expect(await prisma().client.count({ where: { firmId: importer.id } })).toBe(0);
+    expect(await prisma().auditLog.count({ where: { firmId: importer.id, action: "client.import" } })).toBe(0);
+  }, 90_000);
+
+  it("of a feed sync (npm run draws:sync): the rounds and their draw-day matches come whole or not at all", async () => {
+    const now = Date.now();
+    const rounds = ["9001", "9002", "9003"].map((n, i) => feedRound(n, new Date(now - (i + 1) * 86_400_000), { cutoff: 480 + i }));
+    const body = JSON.stringify({ rounds });
+    let sentHalf: () => void = () => {};
+    const halfSent = new Promise<void>((resolve) => (sentHalf = resolve));
+    let slow = true;
+    // A feed that sends half its bytes and then stalls (slow = true), or answers at once.
+    const feed = http.createServer((_request, response) => {
+      response.writeHead(200, { "content-type": "application/json", "content-length": String(Buffer.byteLength(body)) });
+      if (!slow) return void response.end(body);
+      response.write(body.slice(0, body.length / 2), () => sentHalf());
+    });
+    await new Promise<void>((resolve) => feed.listen(0, "127.0.0.1", resolve));
+    const feedUrl = `http://127.0.0.1:${(feed.address() as import("node:net").AddressInfo).port}/ee_rounds_123_en.json`;
+    const drawState = async () => ({
+      draws: await prisma().draw.count({ where: { number: { in: ["9001", "9002", "9003"] } } }),
+      matches: await prisma().drawMatch.count({ where: { drawNumber: { in: ["9001", "9002", "9003"] } } }),
+      imports: await prisma().drawImport.count({ where: { source: feedUrl } }),
+    });
+    try {
+      // 1. Killed while the feed is still arriving: nothing was written.
+      const reading = start("scripts/draws-sync.ts", ["--url", feedUrl]);
+      await halfSent;
+      await reading.kill9();
+      feed.closeAllConnections();
+      expect(await drawState()).toEqual({ draws: 0, matches: 0, imports: 0 });
+
+      // 2. Killed inside the import's transaction: rounds and matches inserted, its record
+      // (DrawImport, the last insert) held back by the test's lock, nothing committed.
+      slow = false;
+      const blocker = await blockInserts(url, "DrawImport");
+      const importing = start("scripts/draws-sync.ts", ["--url", feedUrl]);
+      await leaveServerTo(importing);
+      const backend = await blocker.blocked();
+      await importing.kill9();
+      await blocker.release();
+      await until(async () => (await query("SELECT 1 FROM pg_stat_activity WHERE pid = $1", [backend]).catch(() => [])).length === 0, 20_000, "the killed sync's session to end");
+      await restartLikeNpmStart();
+      expect(await drawState()).toEqual({ draws: 0, matches: 0, imports: 0 });
+
+      // 3. Run again after the restart: the sync is complete — every round, a match per firm and round.
+      const again = start("scripts/draws-sync.ts", ["--url", feedUrl]);
+      await again.exited;
+      expect(again.child.exitCode, again.output()).toBe(0);
+      const firms = await prisma().firm.count();
+      expect(await drawState()).toEqual({ draws: 3, matches: 3 * firms, imports: 1 });
+    } finally {
+      feed.closeAllConnections();
+      feed.close();
+    }
+  }, 90_000);
 });
