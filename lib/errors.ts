@@ -43,3 +43,10 @@ export class RateLimitedError extends AppError {
     super("Too many attempts. Please wait a few minutes and try again.");
   }
 }
+
+/** PostgreSQL cannot be reached (stopped, restarting, out of connections): retrying later helps. */
+export class DatabaseUnavailableError extends AppError {
+  constructor() {
+    super("The database is unavailable right now. Please try again in a moment.");
+  }
+}

@@ -214,3 +214,51 @@ describe("kill -9 in the middle", () => {
     }
   }, 90_000);
 });
+
+describe("PostgreSQL stopped and started again under a running app", () => {
+  it("answers in words while it is down, and recovers without restarting the app", async () => {
+    const { app, port } = await startApp();
+    const firmUrl = `http://127.0.0.1:${port}/firm?firm=${exporter.id}&user=${exporter.user("owner").id}`;
+    // status 0: no answer at all (the app hung up or died).
+    const ask = async () => {
+      try {
+        const response = await fetch(firmUrl, { signal: AbortSignal.timeout(20_000) });
+        return { status: response.status, body: (await response.json()) as { name?: string; error?: string } };
+      } catch (error) {
+        return { status: 0, body: { error: `${(error as Error).message}: ${app.output().slice(-2000)}` } };
+      }
+    };
+    expect(await ask()).toEqual({ status: 200, body: { name: exporter.name } });
+
+    // Requests keep coming, ten at a time, while the server goes away and comes back.
+    const answers: { status: number; body: { name?: string; error?: string } }[] = [];
+    let asking = true;
+    const load = Promise.all(
+      Array.from({ length: 10 }, async () => {
+        while (asking) {
+          answers.push(await ask());
+          await new Promise((resolve) => setTimeout(resolve, 20)); // a busy office, not a benchmark
+        }
+      }),
+    );
+    await until(() => answers.length >= 20, 20_000, "requests to flow");
+    await stopServer(clusterDirOf(dataDir)); // every holder's lease stays: this is an outage, not a shutdown
+    const down = answers.length;
+    await until(() => answers.slice(down).filter((a) => a.status === 503).length >= 20, 20_000, "answers while the database is down");
+    lease = null; // its server is gone; a new lease starts it again on the same port
+    lease = await startEmbeddedDatabase({ dataDir, log: () => {} });
+    expect(lease.startedHere).toBe(true);
+    const up = answers.length;
+    await until(() => answers.slice(up).some((a) => a.status === 200), 20_000, "the app to answer again");
+    asking = false;
+    await load;
+
+    const failures = answers.filter((a) => a.status !== 200);
+    expect(failures.length).toBeGreaterThanOrEqual(20);
+    // Every failure is the one clear, retryable answer: no 500, no stack, no SQL.
+    expect(new Set(failures.map((a) => `${a.status} ${a.body.error}`))).toEqual(new Set([`503 ${UNAVAILABLE}`]));
+    expect(app.child.exitCode).toBeNull(); // the same process, never restarted
+    expect(await ask()).toEqual({ status: 200, body: { name: exporter.name } });
+    await app.stop();
+  }, 90_000);
+});

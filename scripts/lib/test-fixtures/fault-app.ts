@@ -19,7 +19,7 @@ async function respond(url: URL): Promise<Response> {
   const scope = { userId: url.searchParams.get("user") ?? "", firmId: url.searchParams.get("firm") ?? "", role: "owner" as const, teamIds: [] };
   if (url.pathname === "/firm") return Response.json({ name: (await getFirm(scope)).name });
   if (url.pathname === "/roster.csv") {
-    const viewer = { id: scope.userId, email: "owner@fault.example", name: "Owner", scope } as Parameters<typeof rosterExportResponse>[1];
+    const viewer = { ...scope, email: "owner@fault.example", name: "Owner", scope };
     return rosterExportResponse(new NextRequest(url), viewer, "csv");
   }
   return Response.json({ error: "Not found." }, { status: 404 });
