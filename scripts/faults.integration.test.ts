@@ -249,7 +249,7 @@ describe("PostgreSQL stopped and started again under a running app", () => {
     lease = await startEmbeddedDatabase({ dataDir, log: () => {} });
     expect(lease.startedHere).toBe(true);
     const up = answers.length;
-    await until(() => answers.slice(up).some((a) => a.status === 200), 20_000, "the app to answer again");
+    await until(() => answers.slice(up).some((a) => a.status === 200), 30_000, "the app to answer again");
     asking = false;
     await load;
 
