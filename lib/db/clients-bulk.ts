@@ -2,6 +2,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { applicationDueOn, ecaExpiresOn, languageTestExpiresOn, profileExpiresOn } from "@/lib/deadlines";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { refreshClientResults } from "./draws/results-refresh";
 
 type Tx = Prisma.TransactionClient;
 
@@ -158,5 +159,7 @@ export async function insertClientsBulk(
       );
     }
   }
+  // The new clients' rows in the firm's stored draw results, set-based for the whole batch.
+  await refreshClientResults(tx, firmId, ids);
   return ids;
 }
