@@ -43,7 +43,7 @@ test("the access matrix: each caller gets the answer the policy promises and not
       const cell = cells[next];
       next += 1;
       try {
-        const { outcome, body } = await callEndpoint(world, world.contexts[cell.caller], cell.row.endpoint, cell.row.record, cell.row.target, next);
+        const { outcome, body } = await callEndpoint(world, cell.caller, cell.row.endpoint, cell.row.record, cell.row.target, next);
         cell.actual = outcome;
         for (const m of world.markers.filter((m) => body.includes(m.marker))) {
           if (inReach(cell.caller, m.target)) seen.add(m.marker);
@@ -55,6 +55,7 @@ test("the access matrix: each caller gets the answer the policy promises and not
     }
   };
   await Promise.all(Array.from({ length: CONCURRENCY }, worker));
+  const ended = await world.endedSessions();
   await world.dispose();
 
   const differences = cells.filter((c) => c.actual !== c.expected || c.leaks.length > 0);
@@ -62,6 +63,14 @@ test("the access matrix: each caller gets the answer the policy promises and not
   expect(
     differences.map((c) => `${c.row.label} as ${c.caller}: expected ${c.expected}, got ${c.actual}${c.leaks.length ? `, leaked ${c.leaks.join(", ")}` : ""}`),
     "cells that differ from e2e/support/access-policy.ts (matrix above)",
+  ).toEqual([]);
+  // Ending a session: the answer must be what happened, a refusal leaves the session alive.
+  const sessionCells = cells.filter((c) => c.row.record === "session");
+  const endedBy = (c: Cell) => ended.get(`${c.caller}|${c.row.target!.label}`);
+  expect(sessionCells.length).toBeGreaterThan(0);
+  expect(
+    sessionCells.filter((c) => endedBy(c) !== (c.actual === "200")).map((c) => `session of ${c.row.target!.label} as ${c.caller}: answered ${c.actual}, ended: ${endedBy(c)}`),
+    "sessions ended although refused, or not ended although accepted",
   ).toEqual([]);
 
   expect([...seen].sort(), "each client's name appears in some answer to a caller who may see it").toEqual(world.markers.map((m) => m.marker).sort());

@@ -53,3 +53,10 @@ export class SecondFactorError extends AppError {
     super(kind === "required" ? "Enter the code from your authenticator app." : "The code is incorrect or was already used.");
   }
 }
+
+/** PostgreSQL cannot be reached (stopped, restarting, out of connections): retrying later helps. */
+export class DatabaseUnavailableError extends AppError {
+  constructor() {
+    super("The database is unavailable right now. Please try again in a moment.");
+  }
+}

@@ -4,7 +4,7 @@
 // without errors. Acts as the firm's owner (audited as "command line"). Uses DATABASE_URL, or the
 // embedded database (started for the command if needed).
 import { readFile } from "node:fs/promises";
-import { CliError, EXIT_FAILED, EXIT_OK, parseCommandLine, printJson, runCommand, UsageError, withDatabase, writeOut } from "./lib/cli";
+import { CliError, EXIT_FAILED, EXIT_OK, parseCommandLine, printJson, runCommand, UsageError, withDatabase } from "./lib/cli";
 
 const COMMAND = "clients:import";
 const USAGE = "Usage: npm run clients:import -- --firm SLUG FILE.csv [--dry-run] [--json] [--valid-rows]";
@@ -16,10 +16,6 @@ async function main(): Promise<number> {
     json: { type: "boolean", default: false },
     "valid-rows": { type: "boolean", default: false },
   });
-  if (values.help) {
-    await writeOut(`${USAGE}\n`);
-    return EXIT_OK;
-  }
   const slug = values.firm as string | undefined;
   if (!slug) throw new UsageError("name the firm with --firm SLUG.");
   if (positionals.length !== 1) throw new UsageError(positionals.length === 0 ? "name the CSV file to import." : "import one CSV file at a time.");

@@ -106,11 +106,7 @@ async function printArray(profiles: CrsInput[]): Promise<void> {
 }
 
 async function main(): Promise<number> {
-  const { values, positionals } = parseCommandLine(process.argv.slice(2), {});
-  if (values.help) {
-    await writeOut(`${USAGE}\n`);
-    return EXIT_OK;
-  }
+  const { positionals } = parseCommandLine(process.argv.slice(2), {});
   if (positionals.length !== 1) throw new UsageError(positionals.length === 0 ? "name a JSON file, or - for standard input." : "give one file.");
   const source = positionals[0];
   const data = parseJson(readSource(source), source);

@@ -1,16 +1,12 @@
 // `npm run db:deploy`: applies pending migrations to DATABASE_URL, or to the embedded database
 // (started for the command when the app is not already running it).
-import { CliError, EXIT_OK, parseCommandLine, runCommand, withDatabase, writeOut } from "./lib/cli";
+import { CliError, EXIT_OK, parseCommandLine, runCommand, withDatabase } from "./lib/cli";
 import { runPrisma } from "./lib/prisma-cli";
 
 const USAGE = "Usage: npm run db:deploy";
 
 async function main(): Promise<number> {
-  const { values } = parseCommandLine(process.argv.slice(2), {});
-  if (values.help) {
-    await writeOut(`${USAGE}\n`);
-    return EXIT_OK;
-  }
+  parseCommandLine(process.argv.slice(2), {}, { positionals: false });
   try {
     await withDatabase((db) => runPrisma(["migrate", "deploy"], db.url), { migrate: false });
   } catch (error) {

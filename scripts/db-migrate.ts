@@ -14,7 +14,7 @@ import path from "node:path";
 import pg from "pg";
 import { MIGRATIONS_DIR as MIGRATIONS, migrationFolders } from "./lib/migrations";
 import { runPrisma } from "./lib/prisma-cli";
-import { CliError, EXIT_OK, parseCommandLine, runCommand, UsageError, withDatabase, writeOut } from "./lib/cli";
+import { CliError, EXIT_OK, parseCommandLine, runCommand, UsageError, withDatabase } from "./lib/cli";
 
 // Everything after this line in a migration is SQL Prisma's schema language cannot express.
 const HAND_WRITTEN_MARKER = "-- Hand-written below";
@@ -64,11 +64,7 @@ async function onServer<T>(adminUrl: string, body: (client: pg.Client) => Promis
 }
 
 async function main(): Promise<number> {
-  const { values } = parseCommandLine(process.argv.slice(2), { name: { type: "string", short: "n" } });
-  if (values.help) {
-    await writeOut(`${USAGE}\n`);
-    return EXIT_OK;
-  }
+  const { values } = parseCommandLine(process.argv.slice(2), { name: { type: "string", short: "n" } }, { positionals: false });
   const name = values.name as string | undefined;
   if (!name || !/^[A-Za-z0-9_-]+$/.test(name)) throw new UsageError(name ? `"${name}" is not a migration name.` : "name the migration with --name.");
   try {

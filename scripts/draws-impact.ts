@@ -33,7 +33,7 @@ interface Request {
   json: boolean;
 }
 
-function readRequest(): Request | null {
+function readRequest(): Request {
   const { values, positionals } = parseCommandLine(process.argv.slice(2), {
     firm: { type: "string" },
     draw: { type: "string" },
@@ -41,7 +41,6 @@ function readRequest(): Request | null {
     margin: { type: "string" },
     json: { type: "boolean", default: false },
   });
-  if (values.help) return null;
   if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0]}".`);
   const firm = (values.firm as string | undefined)?.trim();
   const draw = (values.draw as string | undefined)?.trim();
@@ -107,10 +106,6 @@ const profileNumberOf = (row: ImpactRow) => row.profileNumber ?? row.clientId;
 
 async function main(): Promise<number> {
   const request = readRequest();
-  if (!request) {
-    await writeOut(`${USAGE}\n`);
-    return EXIT_OK;
-  }
   return withDatabase(async () => {
     const { findFirmBySlug } = await import("@/lib/db/firms");
     const { drawImpact } = await import("@/lib/db/draw-impact");

@@ -103,10 +103,6 @@ async function main(): Promise<number> {
     json: { type: "boolean", default: false },
     timeout: { type: "string" },
   });
-  if (values.help) {
-    await writeOut(`${USAGE}\n`);
-    return EXIT_OK;
-  }
   if (positionals.length !== 1) throw new UsageError(positionals.length === 0 ? "name a file or URL to import." : "import one file or URL at a time.");
   const [source] = positionals;
   const timeoutSeconds = wholeNumberOption("timeout", values.timeout as string | undefined);

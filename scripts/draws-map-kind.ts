@@ -24,10 +24,6 @@ async function main(): Promise<number> {
     label: { type: "string" },
     json: { type: "boolean", default: false },
   });
-  if (values.help) {
-    console.error(USAGE);
-    return EXIT_OK;
-  }
   const { drawKindMappingSchema } = await import("@/lib/draws/kind-mapping");
   let input: import("@/lib/draws/kind-mapping").DrawKindMappingInput | null = null;
   if (!values.list) {

@@ -5,7 +5,7 @@
 import { feedUrl, fetchFeedRounds } from "@/lib/draws/feed";
 import { FeedSourceError } from "@/lib/draws/load-source";
 import { FeedFormatError, type ParsedRounds } from "@/lib/draws/parse-rounds";
-import { CliError, EXIT_OK, parseCommandLine, printJson, runCommand, withDatabase, writeOut } from "./lib/cli";
+import { CliError, EXIT_OK, parseCommandLine, printJson, runCommand, withDatabase } from "./lib/cli";
 
 const COMMAND = "draws:sync";
 const USAGE = "Usage: npm run draws:sync -- [--url URL] [--dry-run] [--json]";
@@ -47,11 +47,7 @@ async function main(): Promise<number> {
     url: { type: "string" },
     "dry-run": { type: "boolean", default: false },
     json: { type: "boolean", default: false },
-  });
-  if (values.help) {
-    await writeOut(`${USAGE}\n`);
-    return EXIT_OK;
-  }
+  }, { positionals: false });
   const url = (values.url as string | undefined) || feedUrl();
   // Fetch before touching the database: an unreachable feed fails fast and starts nothing.
   const { rounds, warnings } = await fetchRounds(url);

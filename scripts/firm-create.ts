@@ -1,7 +1,7 @@
 // npm run firm:create -- --name NAME --slug SLUG --owner EMAIL [--owner-name NAME] [--teams "A,B"] [--json]
 // Provisions a firm, its teams and its owner, and prints the one-time link where the owner sets
 // a password. Uses DATABASE_URL, or the embedded database (started for the command if needed).
-import { EXIT_OK, parseCommandLine, printJson, runCommand, UsageError, withDatabase, writeOut } from "./lib/cli";
+import { EXIT_OK, parseCommandLine, printJson, runCommand, UsageError, withDatabase } from "./lib/cli";
 
 const COMMAND = "firm:create";
 const USAGE = 'Usage: npm run firm:create -- --name "Firm name" --slug firm-slug --owner owner@example.com [--owner-name "Name"] [--teams "Team A,Team B"] [--json]';
@@ -14,11 +14,7 @@ async function main(): Promise<number> {
     "owner-name": { type: "string" },
     teams: { type: "string" },
     json: { type: "boolean", default: false },
-  });
-  if (values.help) {
-    await writeOut(`${USAGE}\n`);
-    return EXIT_OK;
-  }
+  }, { positionals: false });
   const { name, slug, owner } = values as { name?: string; slug?: string; owner?: string };
   const missing = [!name && "--name", !slug && "--slug", !owner && "--owner"].filter(Boolean);
   if (missing.length > 0) throw new UsageError(`missing ${missing.join(", ")}.`);

@@ -14,10 +14,6 @@ async function main(): Promise<number> {
     list: { type: "boolean", default: false },
     json: { type: "boolean", default: false },
   });
-  if (values.help) {
-    console.error(USAGE);
-    return EXIT_OK;
-  }
   if (!values.list && !values.email) throw new UsageError("Give --email, or --list.");
   if (values.list && values.email) throw new UsageError("Give either --email or --list, not both.");
   return withDatabase(async () => {

@@ -7,7 +7,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import net from "node:net";
 import { setTimeout as sleep } from "node:timers/promises";
 import { buildIfStale, NEXT_BIN } from "./lib/build-if-stale";
-import { EXIT_OK, parseCommandLine, runCommand, writeOut } from "./lib/cli";
+import { parseCommandLine, runCommand } from "./lib/cli";
 import { resolveDatabase, ROOT, type RunningDatabase } from "./lib/embedded-db";
 import { migrateIfNeeded } from "./lib/migrations";
 import { runDemoSeed, type SeedResult } from "./lib/run-seed";
@@ -231,11 +231,7 @@ async function start(): Promise<void> {
 // start() returns once the banner is up; the command lasts until shutdown() has stopped the
 // server, the worker and PostgreSQL.
 runCommand("start", USAGE, async () => {
-  const { values } = parseCommandLine(process.argv.slice(2), { dev: { type: "boolean", default: false } });
-  if (values.help) {
-    await writeOut(`${USAGE}\n`);
-    return EXIT_OK;
-  }
+  const { values } = parseCommandLine(process.argv.slice(2), { dev: { type: "boolean", default: false } }, { positionals: false });
   dev = Boolean(values.dev);
   start().catch((error: Error) => {
     if (stopping) return;

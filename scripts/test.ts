@@ -2,7 +2,7 @@
 // The last line is always `N passed, M failed` (steps), which CI reads.
 import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
-import { EXIT_FAILED, EXIT_OK, parseCommandLine, runCommand, UsageError, writeOut } from "./lib/cli";
+import { EXIT_FAILED, EXIT_OK, parseCommandLine, runCommand, UsageError } from "./lib/cli";
 
 const ROOT = path.resolve(__dirname, "..");
 const TSX = ["node", "--import", "tsx"];
@@ -53,12 +53,7 @@ function run(command: string[]): Promise<number> {
 }
 
 async function main(): Promise<number> {
-  const { values, positionals } = parseCommandLine(process.argv.slice(2), { only: { type: "string" } });
-  if (values.help) {
-    await writeOut(`${USAGE}\n`);
-    return EXIT_OK;
-  }
-  if (positionals.length) throw new UsageError(`unknown argument ${positionals[0]}`);
+  const { values } = parseCommandLine(process.argv.slice(2), { only: { type: "string" } }, { positionals: false });
   const steps = selectedSteps(values.only as string | undefined);
   // Ctrl-C reaches the running step directly; SIGTERM is passed on. Either way the step's exit
   // ends the run.

@@ -2,10 +2,13 @@
 // seconds, matching, digests, mail delivery. `npm start` runs one already unless
 // DRAWDESK_WORKER=off; run this for larger deployments (any number, on one database).
 // Uses DATABASE_URL, or the embedded database (joining the app's, or started for its duration).
-import { runCommand, withDatabase } from "./lib/cli";
+import { parseCommandLine, runCommand, withDatabase } from "./lib/cli";
 import { onShutdownSignal } from "./lib/shutdown";
 
+const USAGE = "Usage: npm run worker";
+
 async function main(): Promise<number> {
+  parseCommandLine(process.argv.slice(2), {}, { positionals: false });
   return withDatabase(async (db) => {
     const { startWorker } = await import("@/lib/jobs/worker");
     const { syncIntervalSeconds } = await import("@/lib/jobs/queue");
@@ -22,4 +25,4 @@ async function main(): Promise<number> {
   });
 }
 
-runCommand("worker", "usage: npm run worker", main);
+runCommand("worker", USAGE, main);

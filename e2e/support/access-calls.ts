@@ -1,6 +1,6 @@
 import { encodeReply } from "next/dist/compiled/react-server-dom-turbopack/client.node";
 import type { APIRequestContext, APIResponse } from "@playwright/test";
-import type { Outcome, RecordKind, Target } from "./access-policy";
+import type { CallerName, Outcome, RecordKind, Target } from "./access-policy";
 import type { ActionEndpoint, Endpoint } from "./app-endpoints";
 import { fillRoute } from "./app-pages";
 import type { World } from "./access-world";
@@ -12,7 +12,7 @@ import type { World } from "./access-world";
 // a page that uses the action, with a valid form whose id fields name the target record.
 
 type Fields = Record<string, string | string[] | File>;
-type FormBuilder = (world: World, target: Target | undefined, n: number) => Promise<Fields>;
+type FormBuilder = (world: World, target: Target | undefined, n: number, caller: CallerName) => Promise<Fields>;
 
 const today = () => new Date().toISOString().slice(0, 10);
 const clientFields = (world: World, teamId: string): Fields => ({
@@ -34,7 +34,7 @@ const need = (target: Target | undefined) => {
 };
 const teamId = (world: World, target: Target | undefined) => world.ids.team[need(target).label];
 
-/** A valid form per action, its id fields naming `target`; `n` makes names unique per call. */
+/** A valid form per action, its id fields naming `target` (of `caller`'s own, for a session); `n` makes names unique per call. */
 export const ACTION_FORMS: Record<string, FormBuilder> = {
   archiveClientAction: async (w, t) => ({ clientId: await w.freshClient(need(t)) }),
   unarchiveClientAction: async (w, t) => ({ clientId: await w.freshClient(need(t), "archived") }),
@@ -68,6 +68,10 @@ export const ACTION_FORMS: Record<string, FormBuilder> = {
   requestPasswordResetAction: async (_w, _t, n) => ({ email: `matrix-nobody-${n}-${Date.now()}@test.example` }),
   resetPasswordAction: async (w) => ({ token: w.resetToken, password: "matrix-password-1", confirmPassword: "matrix-password-1" }),
   acceptInvitationAction: async (w) => ({ token: w.resetToken, name: "Nobody", password: "matrix-password-1", confirmPassword: "matrix-password-1" }),
+  startTwoFactorAction: async () => ({}),
+  confirmTwoFactorAction: async () => ({ code: "000000" }),
+  disableTwoFactorAction: async () => ({ password: "matrix-password-1", code: "000000" }),
+  revokeSessionAction: async (w, t, _n, caller) => ({ sessionId: await w.freshSession(need(t), caller) }),
 };
 
 /** Path values for a page or route: the target's record where the segment holds one, live values elsewhere. */
@@ -92,8 +96,9 @@ function probeQuery(world: World): URLSearchParams {
   return query;
 }
 
-export async function callEndpoint(world: World, context: APIRequestContext, endpoint: Endpoint, record: RecordKind | undefined, target: Target | undefined, n: number): Promise<{ outcome: string; body: string }> {
-  if (endpoint.kind === "action") return callAction(world, context, endpoint, target, n);
+export async function callEndpoint(world: World, caller: CallerName, endpoint: Endpoint, record: RecordKind | undefined, target: Target | undefined, n: number): Promise<{ outcome: string; body: string }> {
+  const context = world.contexts[caller];
+  if (endpoint.kind === "action") return callAction(world, context, endpoint, target, n, caller);
   const path = fillRoute(endpoint, segmentValues(world, record, target));
   const query = probeQuery(world);
   const clientInQuery = record === "client" && !endpoint.route.includes("[id]") && target;
@@ -112,11 +117,11 @@ export async function callEndpoint(world: World, context: APIRequestContext, end
   return { outcome: httpOutcome(response), body: await textOf(response) };
 }
 
-async function callAction(world: World, context: APIRequestContext, action: ActionEndpoint, target: Target | undefined, n: number) {
+async function callAction(world: World, context: APIRequestContext, action: ActionEndpoint, target: Target | undefined, n: number, caller: CallerName) {
   const build = ACTION_FORMS[action.name];
   if (!build) throw new Error(`${action.key}: no form in e2e/support/access-calls.ts ACTION_FORMS`);
   const form = new FormData();
-  for (const [key, value] of Object.entries(await build(world, target, n))) {
+  for (const [key, value] of Object.entries(await build(world, target, n, caller))) {
     for (const v of Array.isArray(value) ? value : [value]) form.append(key, v);
   }
   // The arguments as React's client sends them: (previous state, form) for useActionState forms, (form) for plain ones.
@@ -142,6 +147,7 @@ function redirectOutcome(location: string): Outcome | null {
   const path = new URL(location, "http://x").pathname;
   if (path === "/signin") return "sign-in";
   if (path === "/forbidden") return "403";
+  if (path === "/settings/security") return "enrol";
   return null;
 }
 
@@ -168,7 +174,8 @@ export function actionOutcome(response: APIResponse, text: string): string {
   const error = /"ok":false[^\n]*?"error":"([^"]*)"/.exec(text)?.[1] ?? /"error":"([^"]*)"[^\n]*?"ok":false/.exec(text)?.[1];
   if (error === undefined) return `unreadable answer: ${text.slice(0, 200)}`;
   if (/session has ended/i.test(error)) return "sign-in";
-  if (/permission|only a platform administrator/i.test(error)) return "403";
+  // ForbiddenError's messages (lib/server/action.ts, lib/db): the role, the firm's two-factor requirement, an owner's session.
+  if (/permission|only a platform administrator|requires two-factor sign-in: set it up|only an owner may/i.test(error)) return "403";
   if (/not found\.$/i.test(error)) return "404";
   return "400";
 }

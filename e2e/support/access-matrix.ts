@@ -39,7 +39,7 @@ export function rowsOf(endpoints: Endpoint[], rules: Record<Endpoint["kind"], Re
       record: rule.record,
       target,
       label: endpointLabel(endpoint),
-      expected: Object.fromEntries(CALLER_NAMES.map((caller) => [caller, expectedOutcome(rule, caller, target)])) as Record<CallerName, Outcome>,
+      expected: Object.fromEntries(CALLER_NAMES.map((caller) => [caller, expectedOutcome(rule, endpoint.kind, caller, target)])) as Record<CallerName, Outcome>,
     }));
   });
 }
@@ -70,11 +70,17 @@ checked. Regenerate it with \`UPDATE_ACCESS_MATRIX=1 npm run test:e2e -- e2e/acc
 **Callers.** Firm A has teams 1 and 2. The viewer and the consultant belong to team 1; the admin
 and the owner see both teams; *owner of firm B* is the owner of another firm; the deactivated
 consultant signed in while active and was deactivated afterwards (the session cookie is still
-valid). DrawDesk has no "team lead" role: the roles are owner, admin, consultant and viewer
-(\`lib/auth/permissions.ts\`), all in the matrix. No caller is a platform administrator.
+valid); *admin without two-factor* is an admin of firm C, which requires two-factor sign-in for
+owners and admins, who has not enrolled yet. DrawDesk has no "team lead" role: the roles are
+owner, admin, consultant and viewer (\`lib/auth/permissions.ts\`), all in the matrix. No caller is
+a platform administrator. Every caller signed in through next-auth's credentials sign-in, which
+made the session record each request is checked against.
 
 **Records.** *team 1*, *team 2*: a client (or team) of firm A's team; *firm A*, *firm B*: a user,
 invitation or outbox message of that firm; a notification belongs to the user it was sent to.
+A session is a sign-in record: *the caller's own* is another of the caller's sessions (never the
+one making the call), the others belong to a viewer or an owner of firm A, or a consultant of
+firm B; each call ends a session of its own.
 Every request also carries another team's and another firm's ids in its query string (\`team\`,
 \`consultant\`), and every text answer (HTML, RSC, JSON, CSV) is searched for the names of clients
 out of the caller's reach (PDF, XLSX and ZIP answers are compressed: only their status is checked).
@@ -83,7 +89,8 @@ Actions that change a client get a client of their own for each call.
 **Answers.** \`200\` answered (an action: ran and said ok, or redirected into the app);
 \`404\` not found (out of reach and missing look the same); \`403\` refused for the role (pages
 redirect to /forbidden); \`sign-in\` redirect to sign-in, 401, or an action's "your session has
-ended"; \`home\` a signed-in user sent into the app; \`400\` the input itself was refused after the role
+ended"; \`home\` a signed-in user sent into the app; \`enrol\` redirect to the two-factor
+enrolment page (/settings/security), which is all a user the firm requires to enrol may open; \`400\` the input itself was refused after the role
 and scope checks — used only where a valid call cannot be sent (a single-use token, a round that
 would change the ledger every firm shares, next-auth's session update without its CSRF token).
 `;

@@ -1,4 +1,4 @@
-import { roleCan, type Permission, type Role } from "../../lib/auth/permissions";
+import { assignableRoles, roleCan, type Permission, type Role } from "../../lib/auth/permissions";
 
 // The access policy the matrix checks, small enough to read in one go: for every page, route
 // handler and server action, who may call it and which kind of record its path, query string or
@@ -12,9 +12,13 @@ export type Outcome =
   | "403" // refused for the role (a page redirects to /forbidden)
   | "404" // the record is outside the caller's firm or teams: not told apart from a missing one
   | "sign-in" // redirect to sign-in, 401, or an action's "your session has ended"
-  | "home"; // a signed-in user is sent into the app (the sign-in page)
+  | "home" // a signed-in user is sent into the app (the sign-in page)
+  | "enrol"; // redirect to the two-factor enrolment page (/settings/security)
 
-/** The people the matrix calls as. Firm A has teams 1 and 2; firm B is another firm. */
+/**
+ * The people the matrix calls as. Firm A has teams 1 and 2; firm B is another firm; firm C
+ * requires two-factor sign-in for owners and admins, and its admin has not enrolled yet.
+ */
 export const CALLERS = {
   "signed out": null,
   "viewer (team 1)": { firm: "A", role: "viewer", teams: [1], active: true },
@@ -23,23 +27,30 @@ export const CALLERS = {
   owner: { firm: "A", role: "owner", teams: [1, 2], active: true },
   "owner of firm B": { firm: "B", role: "owner", teams: [1], active: true },
   "deactivated consultant": { firm: "A", role: "consultant", teams: [1], active: false },
-} as const satisfies Record<string, { firm: "A" | "B"; role: Role; teams: readonly number[]; active: boolean } | null>;
+  "admin without two-factor (firm C requires it)": { firm: "C", role: "admin", teams: [1, 2], active: true, mustEnrol: true },
+} as const satisfies Record<string, { firm: "A" | "B" | "C"; role: Role; teams: readonly number[]; active: boolean; mustEnrol?: true } | null>;
 export type CallerName = keyof typeof CALLERS;
 export const CALLER_NAMES = Object.keys(CALLERS) as CallerName[];
 
 /**
  * Kinds of record an endpoint names. Clients and teams are reached by team (owners and admins
  * reach every team of their firm); users, invitations and outbox messages by firm; a
- * notification only by the user it was sent to.
+ * notification only by the user it was sent to; a session (sign-in record) by its user, and by
+ * the owners and admins who may manage that user's role (sessionOutcome).
  */
-export type RecordKind = "client" | "team" | "user" | "invitation" | "mail" | "notification";
+export type RecordKind = "client" | "team" | "user" | "invitation" | "mail" | "notification" | "session";
 
-/** A record the matrix names: its firm, and its team or recipient where that decides reach. */
+/** A record the matrix names: its firm, and its team, recipient or user where that decides reach. */
 export interface Target {
   label: string;
+  /** Its firm (for a session of the caller's own: firm A, unused, as the caller's firm decides). */
   firm: "A" | "B";
   team?: number;
   recipient?: CallerName;
+  /** A session: of the caller themself (another browser of theirs, never the one making the call)… */
+  self?: true;
+  /** …or of a user with this role. */
+  userRole?: Role;
 }
 
 export const TARGETS: Record<RecordKind, Target[]> = {
@@ -69,6 +80,12 @@ export const TARGETS: Record<RecordKind, Target[]> = {
     { label: "the consultant's", firm: "A", recipient: "consultant (team 1)" },
     { label: "firm B", firm: "B", recipient: "owner of firm B" },
   ],
+  session: [
+    { label: "the caller's own", firm: "A", self: true },
+    { label: "a viewer of firm A", firm: "A", userRole: "viewer" },
+    { label: "an owner of firm A", firm: "A", userRole: "owner" },
+    { label: "firm B", firm: "B", userRole: "consultant" },
+  ],
 };
 
 export interface Rule {
@@ -82,6 +99,10 @@ export interface Rule {
   signedIn?: Outcome;
   /** Only the proxy's session-token check applies: a static page with no data that reads no user. */
   tokenOnly?: true;
+  /** Open to someone who must still enrol in two-factor (the enrolment page and its actions). */
+  beforeTwoFactor?: true;
+  /** An action that answers like a page (a plain form action that redirects): refused by redirecting. */
+  redirects?: true;
 }
 
 export const PAGE_RULES: Record<string, Rule> = {
@@ -106,6 +127,7 @@ export const PAGE_RULES: Record<string, Rule> = {
   "/settings/notifications": { need: "signed-in" },
   "/settings/outbox": { need: "mail.read" },
   "/settings/outbox/[id]": { need: "mail.read", record: "mail" },
+  "/settings/security": { need: "signed-in", beforeTwoFactor: true },
   "/settings/users": { need: "users.manage" },
   "/signin": { need: "public", signedIn: "home" },
 };
@@ -149,7 +171,15 @@ export const ACTION_RULES: Record<string, Rule> = {
   [`${A}/settings/notifications/actions.ts#myNotificationSettingsAction`]: { need: "signed-in" },
   [`${A}/settings/notifications/actions.ts#firmNotifyKindsAction`]: { need: "firm.manage" },
   [`${A}/settings/notifications/actions.ts#firmWebhookAction`]: { need: "firm.manage" },
-  [`${A}/settings/notifications/actions.ts#openNotificationAction`]: { need: "signed-in", record: "notification" },
+  [`${A}/settings/notifications/actions.ts#openNotificationAction`]: { need: "signed-in", record: "notification", redirects: true },
+  [`${A}/settings/security/actions.ts#startTwoFactorAction`]: { need: "signed-in", beforeTwoFactor: true },
+  // A valid code needs the caller's new authenticator key (e2e/two-factor.spec.ts enrols with one):
+  // the matrix sends a wrong code, refused after the session and enrolment checks.
+  [`${A}/settings/security/actions.ts#confirmTwoFactorAction`]: { need: "signed-in", beforeTwoFactor: true, ok: "400" },
+  // No matrix caller has two-factor on (turning it off is in e2e/two-factor.spec.ts): refused as "not on".
+  [`${A}/settings/security/actions.ts#disableTwoFactorAction`]: { need: "signed-in", ok: "400" },
+  // Also the team page's "End session": lib/db decides whose session the caller may end.
+  [`${A}/settings/security/actions.ts#revokeSessionAction`]: { need: "signed-in", beforeTwoFactor: true, record: "session" },
   [`${A}/settings/users/actions.ts#inviteUserAction`]: { need: "users.manage", record: "team" },
   [`${A}/settings/users/actions.ts#updateUserAction`]: { need: "users.manage", record: "user" },
   [`${A}/settings/users/actions.ts#setUserActiveAction`]: { need: "users.manage", record: "user" },
@@ -171,14 +201,30 @@ export function inReach(callerName: CallerName, target: Target): boolean {
   return (caller.teams as readonly number[]).includes(target.team);
 }
 
-/** The answer the policy promises for one cell. */
-export function expectedOutcome(rule: Rule, callerName: CallerName, target?: Target): Outcome {
+/**
+ * Ending a session: anyone ends their own; an owner or admin ends those of the people whose role
+ * they may assign (an admin cannot sign an owner out: 403); for anyone else the session is not
+ * found, as another firm's is.
+ */
+function sessionOutcome(callerName: CallerName, target: Target): Outcome {
+  const caller = CALLERS[callerName]!;
+  if (target.self) return "200";
+  if (caller.firm !== target.firm || !roleCan(caller.role, "users.manage")) return "404";
+  return (assignableRoles(caller.role) as Role[]).includes(target.userRole!) ? "200" : "403";
+}
+
+/** The answer the policy promises for one cell of an endpoint of `kind`. */
+export function expectedOutcome(rule: Rule, kind: "page" | "route" | "action", callerName: CallerName, target?: Target): Outcome {
   const caller = CALLERS[callerName];
   if (rule.need === "public") return caller?.active && rule.signedIn ? rule.signedIn : (rule.ok ?? "200");
   if (!caller) return "sign-in";
   if (!caller.active && !rule.tokenOnly) return "sign-in";
+  // Until they enrol, only the enrolment page and its actions are open: pages send them there,
+  // route handlers and actions refuse. (A tokenOnly page reads no user, so shows nothing to refuse.)
+  if ("mustEnrol" in caller && !rule.beforeTwoFactor && !rule.tokenOnly) return kind === "page" || rule.redirects ? "enrol" : "403";
   if (rule.need === "platform-admin") return "403";
   if (rule.need !== "signed-in" && !roleCan(caller.role, rule.need)) return "403";
+  if (target && rule.record === "session") return sessionOutcome(callerName, target);
   if (target && !inReach(callerName, target)) return "404";
   return rule.ok ?? "200";
 }

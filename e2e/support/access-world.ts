@@ -5,16 +5,18 @@ import { inviteUser } from "@/lib/db/users/invitations";
 import { queueMail } from "@/lib/db/mail";
 import { prisma } from "@/lib/db/prisma";
 import { setUserActive } from "@/lib/db/users";
+import { createUserSession } from "@/lib/db/users/sessions";
 import { CALLER_NAMES, type CallerName, type Target } from "./access-policy";
 import { seedClient, seedFirm, type TestFirm, type TestUser } from "./firm";
 
 // The people and records the access matrix needs, seeded through lib/db: firm A (two teams, a
 // user of every role, one consultant deactivated after signing in) and firm B, each with a
-// client, a team, a user, an outbox message and a notification. Every client's name carries a
-// marker; a marker of a client out of the caller's reach in any answer is a leak.
+// client, a team, a user, an outbox message and a notification; firm C requires two-factor sign-in
+// and its admin has not enrolled. Every client's name carries a marker; a marker of a client out
+// of the caller's reach in any answer is a leak.
 
 export interface World {
-  firms: { A: TestFirm; B: TestFirm };
+  firms: { A: TestFirm; B: TestFirm; C: TestFirm };
   /** A signed-in HTTP client per caller (cookies of a real credentials sign-in), none for "signed out". */
   contexts: Record<CallerName, APIRequestContext>;
   callers: Partial<Record<CallerName, TestUser>>;
@@ -28,6 +30,10 @@ export interface World {
   /** A client of its own for one call that changes it (archive, delete, …), so calls never interfere. */
   freshClient(target: Target, state?: "archived" | "deleted"): Promise<string>;
   freshInvitation(target: Target): Promise<string>;
+  /** A new session record (another browser) of the target's user, or of `caller` for their own. */
+  freshSession(target: Target, caller: CallerName): Promise<string>;
+  /** Whether each session made by freshSession was ended, by "caller|target label". */
+  endedSessions(): Promise<Map<string, boolean>>;
   dispose(): Promise<void>;
 }
 
@@ -57,12 +63,20 @@ export async function createWorld(baseURL: string): Promise<World> {
     { role: "owner", teams: [0, 1] },
     { role: "consultant", teams: [0], name: "Deactivated Consultant" },
     { role: "viewer", teams: [1], name: "Target User" },
+    { role: "owner", teams: [0, 1], name: "Second Owner" },
   ]);
   const B = await seedFirm("matrix-b", [
     { role: "owner", teams: [0] },
     { role: "consultant", teams: [0] },
   ]);
-  const firms = { A, B };
+  const C = await seedFirm("matrix-c", [
+    { role: "owner", teams: [0, 1] },
+    { role: "admin", teams: [0, 1] },
+  ]);
+  // Set straight in the database: through the settings, only an enrolled owner or admin may turn
+  // it on (lib/db/users/two-factor.integration.test.ts), and no one of firm C is to be enrolled.
+  await prisma().firm.update({ where: { id: C.id }, data: { requireTwoFactor: true } });
+  const firms = { A, B, C };
   const callers: World["callers"] = {
     "viewer (team 1)": A.users[0],
     "consultant (team 1)": A.users[1],
@@ -70,6 +84,7 @@ export async function createWorld(baseURL: string): Promise<World> {
     owner: A.users[3],
     "owner of firm B": B.users[0],
     "deactivated consultant": A.users[4],
+    "admin without two-factor (firm C requires it)": C.users[1],
   };
   // A round from IRCC's feed (never a provisional one another spec may be entering): a manual
   // round with its number is refused, so the matrix never changes the ledger every firm shares.
@@ -102,6 +117,7 @@ export async function createWorld(baseURL: string): Promise<World> {
   await setUserActive(A.user("owner").scope, A.users[4].id, false);
 
   const counter = { n: 0 };
+  const sessions = new Map<string, string>();
   return {
     firms,
     contexts,
@@ -130,6 +146,20 @@ export async function createWorld(baseURL: string): Promise<World> {
       const firm = firmOf({ firms }, target);
       const { invitationId } = await inviteUser(firm.user("owner").scope, { email: `matrix-revoke-${run}-${counter.n}@test.example`, name: "Revoke Me", role: "viewer", teamIds: [firm.teams[0].id] });
       return invitationId;
+    },
+    async freshSession(target, caller) {
+      // The signed-out caller has no sessions of its own: any session will do, the call is refused before it is read.
+      const others: Record<string, TestUser> = { "a viewer of firm A": A.users[5], "an owner of firm A": A.users[6], "firm B": B.users[1] };
+      const user = target.self ? (callers[caller] ?? A.users[0]) : others[target.label];
+      if (!user || (!target.self && (user.role !== target.userRole || user.scope.firmId !== firms[target.firm].id))) throw new Error(`no ${target.userRole} of firm ${target.firm} for the session of ${target.label}`);
+      const id = await createUserSession({ firmId: user.scope.firmId, userId: user.id }, { userAgent: "Access matrix", ip: "203.0.113.99" });
+      sessions.set(`${caller}|${target.label}`, id);
+      return id;
+    },
+    async endedSessions() {
+      const rows = await prisma().userSession.findMany({ where: { id: { in: [...sessions.values()] } }, select: { id: true, revokedAt: true } });
+      const ended = new Map(rows.map((r) => [r.id, r.revokedAt !== null]));
+      return new Map([...sessions].map(([key, id]) => [key, ended.get(id) ?? false]));
     },
     async dispose() {
       await Promise.all(Object.values(contexts).map((c) => c.dispose()));

@@ -4,6 +4,7 @@ import { applicationDueOn, ecaExpiresOn, languageTestExpiresOn, profileExpiresOn
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { todayIn } from "@/lib/dates/time-zone";
 import { nextCrsChangeAsOf } from "./clients/next-crs-change";
+import { refreshClientResults } from "./draws/results-refresh";
 
 type Tx = Prisma.TransactionClient;
 
@@ -162,5 +163,7 @@ export async function insertClientsBulk(
       );
     }
   }
+  // The new clients' rows in the firm's stored draw results, set-based for the whole batch.
+  await refreshClientResults(tx, firmId, ids);
   return ids;
 }

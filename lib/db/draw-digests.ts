@@ -27,7 +27,7 @@ export async function digestRowsFor(scope: Scope, drawNumber: string): Promise<D
      FROM "DrawResult" r
      JOIN "Client" c ON c."firmId" = r."firmId" AND c."id" = r."clientId"
      JOIN "Draw" d ON d."number" = r."drawNumber"
-     WHERE r."drawNumber" = $1 AND r."firmId" = $2::uuid AND ${scopeSql.sql}
+     WHERE r."drawNumber" = $1 AND r."firmId" = $2::uuid AND r."status" <> 'ineligible_close' AND ${scopeSql.sql}
      ORDER BY r."margin" DESC, c."lastName", c."firstName", c."id"`,
     drawNumber,
     ...scopeSql.params,

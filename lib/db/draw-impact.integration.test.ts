@@ -9,6 +9,7 @@ import { NotFoundError } from "@/lib/errors";
 import { insertClientsBulk, type ClientInsert } from "./clients-bulk";
 import { clientDrawResults, drawImpact, type DrawImpact } from "./draw-impact";
 import { previousDrawOfKind, type DrawRecord } from "./draws";
+import { refreshClientResults } from "./draws/results-refresh";
 import { prisma } from "./prisma";
 import { createTestFirm, testClientInsert, type TestFirm } from "./testing/fixtures";
 
@@ -473,6 +474,79 @@ describe("drawImpact agrees with eligibility.ts client by client", () => {
     }
     // The roster and draws are meant to hit every list; a silent empty comparison proves nothing.
     expect(checked).toBeGreaterThan(300);
+  });
+
+  it("stores for each round exactly what the pure rule says at the firm's margin, and a per-client refresh stores the same", async () => {
+    // The edges named once more, per round, on top of the synthetic roster: a score exactly at the
+    // cut-off submitted exactly at the tie-break time and 1 ms after it; a profile whose last day
+    // in the pool is the draw date, and one that expired the day before; a category draw's
+    // holder and non-holder.
+    const categories = new Set((await prisma().categoryKind.findMany({ select: { code: true } })).map((k) => k.code));
+    const edges: ClientInsert[] = [];
+    for (const number of draws) {
+      const d = await prisma().draw.findUniqueOrThrow({ where: { number } });
+      const date = d.date.toISOString().slice(0, 10);
+      const tie = d.tieBreakAt ?? new Date(drawInstant({ date, drawnAt: d.drawnAt?.toISOString() ?? null }).getTime() - 86_400_000);
+      const before = (days: number) => new Date(tie.getTime() - days * 86_400_000).toISOString();
+      const dayBefore = new Date(`${date}T00:00:00Z`);
+      dayBefore.setUTCDate(dayBefore.getUTCDate() - 1);
+      const edge = (name: string, crs: number, submitted: string, extra: Partial<ClientInsert> = {}) =>
+        edges.push(testClientInsert(parity.teams[edges.length % 2].id, {
+          lastName: `Edge ${name} ${number}`,
+          profileSubmittedAt: submitted,
+          programs: [...PROGRAMS],
+          nominationProvince: "ON",
+          categories: categories.has(d.kind) ? [d.kind] : [],
+          scores: [{ crs, effectiveAt: submitted, source: "manual", reason: "edge" }],
+          ...extra,
+        }));
+      edge("tie-equal", d.cutoff, tie.toISOString());
+      edge("tie-after", d.cutoff, new Date(tie.getTime() + 1).toISOString());
+      edge("last-day", d.cutoff + 1, before(30), { profileExpiresOn: date });
+      edge("expired", d.cutoff + 1, before(30), { profileExpiresOn: dayBefore.toISOString().slice(0, 10) });
+      if (categories.has(d.kind)) edge("no-category", d.cutoff + 3, before(30), { categories: [] });
+    }
+    await prisma().$transaction((tx) => insertClientsBulk(tx, parity.id, edges, { timeZone: "America/Vancouver" }));
+    const all = await loadParityClients(parity.id);
+
+    // The firm's margin (10) for both lists: drawImpact reads the stored DrawResult (computed on this first view).
+    let checked = 0;
+    const listsOf = (impact: DrawImpact) => ({
+      above: impact.above.map(key).sort(),
+      newlyAbove: impact.newlyAbove.map(key).sort(),
+      nearMiss: impact.nearMiss.map(key).sort(),
+      ineligibleClose: impact.ineligibleClose.map((r) => `${key(r)} ${r.reasons.join(",")}`).sort(),
+    });
+    for (const number of draws) {
+      const impact = await drawImpact(parity.user("owner").scope, number);
+      const label = `stored draw ${number} (${impact.draw.kind}, cut-off ${impact.draw.cutoff})`;
+      const expected = expectedImpact(all, impact.draw, impact.previousDraw, 10, 10, "America/Vancouver");
+      // A category round can have more than the 200 listed ineligible-but-close: those listed are
+      // the closest of the expected ones, and the total counts them all.
+      const capped = (impact: DrawImpact, wanted: typeof expected) => {
+        const { ineligibleClose, ...lists } = listsOf(impact);
+        const cutoffMargin = Math.min(...impact.ineligibleClose.map((r) => r.margin));
+        expect(impact.ineligibleCloseTotal, label).toBe(wanted.ineligibleClose.length);
+        expect(ineligibleClose.length, label).toBe(Math.min(wanted.ineligibleClose.length, 200));
+        expect(wanted.ineligibleClose, label).toEqual(expect.arrayContaining(ineligibleClose));
+        const closer = wanted.ineligibleClose.filter((row) => Number(row.split(" ")[2]) > cutoffMargin);
+        expect(ineligibleClose, label).toEqual(expect.arrayContaining(closer));
+        expect(lists, label).toEqual({ above: wanted.above, newlyAbove: wanted.newlyAbove, nearMiss: wanted.nearMiss });
+      };
+      capped(impact, expected);
+      const teamOne = all.filter((c) => c.teamId === parity.teams[0].id);
+      capped(await drawImpact(parity.user("consultant").scope, number), expectedImpact(teamOne, impact.draw, impact.previousDraw, 10, 10, "America/Vancouver"));
+      checked += expected.above.length + expected.nearMiss.length + expected.ineligibleClose.length;
+    }
+    expect(checked).toBeGreaterThan(150);
+
+    // Every client refreshed at once over every stored round (the client write path): the same rows.
+    const snapshot = () =>
+      prisma().drawResult.findMany({ where: { firmId: parity.id }, orderBy: [{ drawNumber: "asc" }, { clientId: "asc" }] });
+    const before = await snapshot();
+    expect(before).toHaveLength(checked);
+    await prisma().$transaction((tx) => refreshClientResults(tx, parity.id, all.map((c) => c.id)));
+    expect(await snapshot()).toEqual(before);
   });
 
   it("gives each client the same result per draw on the client page", async () => {

@@ -3,7 +3,7 @@ import { applyDrawKindMappings } from "@/lib/draws/classify-draw";
 import { diffRounds, type RoundChanges } from "@/lib/draws/diff-rounds";
 import type { NormalisedRound, RoundWarning } from "@/lib/draws/round";
 import { drawKindMappings } from "./draw-kinds";
-import { enqueueDrawMatching } from "./draw-results";
+import { enqueueDrawMatching, markRoundsChanged } from "./draws/results-store";
 import { prisma, Prisma } from "./prisma";
 
 type Tx = Prisma.TransactionClient;
@@ -100,6 +100,11 @@ export async function importRounds(
         for (const { round } of [...diff.updated, ...confirmedUnchanged.map((round) => ({ round }))]) {
           await tx.draw.update({ where: { number: round.number }, data: { ...roundToRow(round), provisional: false, updatedAt: now } });
         }
+        // A corrected round (cut-off, tie-break, kind…) or one added among older ones changes stored results.
+        if (!options.dryRun) {
+          const formerKinds = summary.updated.flatMap((u) => (u.changes.kind ? [String(u.changes.kind.from)] : []));
+          await markRoundsChanged(tx, [...summary.added, ...summary.updated.map((u) => u.number)], formerKinds);
+        }
         const changed = summary.added.length + summary.updated.length + summary.confirmed.length;
         // A run that changes nothing leaves no trace, so re-importing the same file is a no-op.
         if (changed > 0) {
@@ -138,6 +143,7 @@ export async function upsertProvisionalRound(round: NormalisedRound, importedBy:
       create: { ...roundToRow(round), provisional: true },
       update: { ...roundToRow(round), provisional: true, updatedAt: new Date() },
     });
+    if (existing) await markRoundsChanged(tx, [round.number], [existing.kind]);
     await tx.drawImport.create({
       data: { source: "manual entry", importedBy, added: existing ? 0 : 1, updated: existing ? 1 : 0, unchanged: 0, changes: { provisional: [round.number] }, warnings: [] },
     });

@@ -5,6 +5,7 @@ import { ForbiddenError, InvalidInputError, NotFoundError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { actorOf, diffFields, recordAudit } from "./audit";
 import { prisma } from "./prisma";
+import { markFirmRoundsStale } from "./draws/results-store";
 
 export interface FirmSettings {
   name: string;
@@ -58,6 +59,8 @@ export async function updateFirmSettings(scope: Scope, raw: unknown, logo?: Uint
     const changes: Record<string, unknown> = diffFields({ ...before, pdfLogoType: undefined }, { ...after, pdfLogoType: undefined });
     delete changes.pdfLogoType;
     if (logoData) changes.logo = { from: before.pdfLogoType ? "set" : "none", to: logoData.pdfLogoType ? `${logoData.pdfLogoType}, ${logo?.length ?? 0} bytes` : "none" };
+    // Stored draw results hold the near misses at the firm's margin and profile expiry in its zone.
+    if (before.nearMissMargin !== after.nearMissMargin || before.timeZone !== after.timeZone) await markFirmRoundsStale(tx, scope.firmId);
     if (Object.keys(changes).length > 0) {
       await recordAudit(actorOf(scope), { action: "firm.settings.update", entityType: "firm", entityId: scope.firmId, changes: JSON.parse(JSON.stringify(changes)) }, tx);
     }

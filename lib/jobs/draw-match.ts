@@ -1,5 +1,5 @@
 import { queueDrawDigests } from "@/lib/db/draw-digests";
-import { computeDrawMatch, markDrawMatchNotified } from "@/lib/db/draw-results";
+import { computeDrawMatch, markDrawMatchNotified, matchOwesDigests } from "@/lib/db/draws/results-store";
 import { QUEUES, type PgBoss } from "./queue";
 import { queueFirmWebhook } from "./webhook";
 
@@ -16,9 +16,12 @@ export function sendDrawMatch(boss: PgBoss, job: DrawMatchJob): Promise<string |
 /**
  * The "draw.match" job: store the firm's result for the round, queue each user's digest and
  * notification, then hand every new message to "mail.deliver" and the counts to the firm's webhook.
+ * A stored round whose results were marked stale (margin changed, round re-classified) is only
+ * recomputed: its digests were sent, or never owed.
  */
 export async function runDrawMatch(boss: PgBoss, { firmId, drawNumber }: DrawMatchJob): Promise<void> {
   const counts = await computeDrawMatch(firmId, drawNumber);
+  if (!(await matchOwesDigests(firmId, drawNumber))) return;
   const { queued } = await queueDrawDigests(firmId, drawNumber);
   for (const id of queued) await boss.send(QUEUES.deliver, { id }, { singletonKey: id });
   await queueFirmWebhook(boss, { firmId, drawNumber });

@@ -1,6 +1,7 @@
 import "server-only";
 import { ZodError } from "zod";
-import { AppError, ConflictError, ForbiddenError, InvalidInputError, NotFoundError, RateLimitedError } from "@/lib/errors";
+import { isDatabaseUnavailable } from "@/lib/db/unavailable";
+import { AppError, ConflictError, DatabaseUnavailableError, ForbiddenError, InvalidInputError, NotFoundError, RateLimitedError } from "@/lib/errors";
 
 export interface ErrorPayload {
   error: string;
@@ -27,6 +28,11 @@ export function toErrorPayload(error: unknown): { status: number; payload: Error
   if (error instanceof ForbiddenError) return { status: 403, payload: { error: error.message } };
   if (error instanceof ConflictError) return { status: 409, payload: { error: error.message } };
   if (error instanceof RateLimitedError) return { status: 429, payload: { error: error.message } };
+  if (error instanceof DatabaseUnavailableError || isDatabaseUnavailable(error)) {
+    // One line, not a stack per request: an outage fails every request the same way.
+    console.error(`database unavailable: ${(error as Error).message.trim().split("\n").pop()}`);
+    return { status: 503, payload: { error: new DatabaseUnavailableError().message } };
+  }
   if (error instanceof AppError) return { status: 400, payload: { error: error.message } };
   console.error(error);
   return { status: 500, payload: { error: "Something went wrong on our side. Please try again; if it keeps happening, contact support." } };

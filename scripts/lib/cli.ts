@@ -3,7 +3,7 @@
  * goes, error printing and exit codes.
  *
  * - stdout carries the result (a human summary, or with --json only the JSON), so it can be piped;
- *   stderr carries errors, warnings and progress.
+ *   stderr carries errors, warnings and progress. --help prints the usage on stdout.
  * - Exit codes: 0 done, 1 failed (bad input, unreachable source, unknown record, database error),
  *   2 usage (unknown option, missing argument).
  */
@@ -22,15 +22,25 @@ export class CliError extends Error {}
 /** The command line itself is wrong: the usage text follows the message, exit 2. */
 export class UsageError extends Error {}
 
+/** --help: runCommand prints the usage on stdout, exit 0 (the command's body goes no further). */
+class HelpRequested extends Error {}
+
 type Options = NonNullable<ParseArgsConfig["options"]>;
 
-/** node:util parseArgs, strict, with its errors turned into UsageErrors and `--help` recognised. */
-export function parseCommandLine<O extends Options>(argv: string[], options: O) {
-  try {
-    return parseArgs({ args: argv, options: { ...options, help: { type: "boolean", short: "h" } }, allowPositionals: true, strict: true });
-  } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message.replace(/\. To specify .*$/s, ".") : String(error));
-  }
+/**
+ * node:util parseArgs, strict, with its errors turned into UsageErrors and `--help` recognised.
+ * `positionals: false` for a command that takes none: a stray word is a usage error, not ignored.
+ */
+export function parseCommandLine<O extends Options>(argv: string[], options: O, { positionals = true }: { positionals?: boolean } = {}) {
+  const parsed = (() => {
+    try {
+      return parseArgs({ args: argv, options: { ...options, help: { type: "boolean", short: "h" } }, allowPositionals: positionals, strict: true });
+    } catch (error) {
+      throw new UsageError(error instanceof Error ? error.message.replace(/\. To specify .*$/s, ".") : String(error));
+    }
+  })();
+  if ((parsed.values as { help?: boolean }).help) throw new HelpRequested();
+  return parsed;
 }
 
 /** A non-negative whole number from an option, or a UsageError naming the option. */
@@ -96,6 +106,10 @@ export function runCommand(command: string, usage: string, main: () => Promise<n
   main().then(
     (code) => process.exit(code),
     (error: unknown) => {
+      if (error instanceof HelpRequested) {
+        void writeOut(`${usage}\n`).then(() => process.exit(EXIT_OK));
+        return;
+      }
       if (error instanceof UsageError) {
         printError(command, error.message);
         process.stderr.write(`${usage}\n`);

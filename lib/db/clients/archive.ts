@@ -3,6 +3,7 @@ import type { Scope } from "@/lib/auth/scope";
 import { ConflictError } from "@/lib/errors";
 import { actorOf, recordAudit } from "../audit";
 import { prisma } from "../prisma";
+import { refreshClientResults } from "../draws/results-refresh";
 import { clientWhere } from "../scope";
 import { getClientRow, requirePermission } from "./shared";
 
@@ -17,6 +18,7 @@ async function setArchived(scope: Scope, id: string, archived: boolean): Promise
       data: { archivedAt: archived ? now : null, version: { increment: 1 }, updatedAt: now, updatedById: scope.userId },
     });
     if (count === 0) throw new ConflictError("This client was changed at the same moment. Reload and try again.");
+    await refreshClientResults(tx, scope.firmId, [id]);
     await recordAudit(
       actorOf(scope),
       { action: archived ? "client.archive" : "client.unarchive", entityType: "client", entityId: id, changes: { archived: { from: !archived, to: archived } } },

@@ -4,6 +4,7 @@ import { type ClientInput, type ClientInputDraft, clientInputSchema } from "@/li
 import { todayIn } from "@/lib/dates/time-zone";
 import { actorOf, diffFields, recordAudit } from "../audit";
 import { Prisma, prisma } from "../prisma";
+import { refreshClientResults } from "../draws/results-refresh";
 import { auditView, scoreOf, storedFields } from "./fields";
 import { nextCrsChangeAsOf } from "./next-crs-change";
 import { assertConsultant, assertNoDuplicate, assertWritableTeam, dateValue, firmTimeZone, mapDuplicates, requirePermission, toJson } from "./shared";
@@ -39,6 +40,7 @@ export async function createClient(scope: Scope, raw: ClientInputDraft | ClientI
           data: { firmId: scope.firmId, clientId: client.id, crs: score.crs, effectiveAt, source: score.source, reason: score.reason, createdById: scope.userId },
         });
       }
+      await refreshClientResults(tx, scope.firmId, [client.id]);
       const created = Object.fromEntries(Object.entries(auditView(client)).filter(([, value]) => value != null && !(Array.isArray(value) && value.length === 0)));
       await recordAudit(actorOf(scope), { action: "client.create", entityType: "client", entityId: client.id, changes: toJson(diffFields({}, created)) }, tx);
       return { id: client.id };

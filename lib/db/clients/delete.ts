@@ -3,6 +3,7 @@ import type { Scope } from "@/lib/auth/scope";
 import { ConflictError, NotFoundError } from "@/lib/errors";
 import { actorOf, recordAudit } from "../audit";
 import { prisma } from "../prisma";
+import { refreshClientResults } from "../draws/results-refresh";
 import { clientWhere } from "../scope";
 import { assertNoDuplicate, getClientRow, mapDuplicates, requirePermission } from "./shared";
 
@@ -33,6 +34,7 @@ export async function deleteClient(scope: Scope, id: string): Promise<void> {
       data: { deletedAt: now, version: { increment: 1 }, updatedAt: now, updatedById: scope.userId },
     });
     if (count === 0) throw new NotFoundError("Client");
+    await refreshClientResults(tx, scope.firmId, [id]);
     await recordAudit(
       actorOf(scope),
       { action: "client.delete", entityType: "client", entityId: id, metadata: { name: `${before.firstName} ${before.lastName}`, profileNumber: before.profileNumber } },
@@ -57,6 +59,7 @@ export async function restoreClient(scope: Scope, id: string, options: { now?: D
         data: { deletedAt: null, version: { increment: 1 }, updatedAt: now, updatedById: scope.userId },
       });
       if (count === 0) throw new NotFoundError("Client");
+      await refreshClientResults(tx, scope.firmId, [id]);
       await recordAudit(actorOf(scope), { action: "client.restore", entityType: "client", entityId: id }, tx);
     }),
   );

@@ -11,6 +11,7 @@ import { z } from "@/lib/zod";
 import { actorOf, recordAudit } from "../audit";
 import { prisma } from "../prisma";
 import { clientWhere } from "../scope";
+import { refreshClientResults } from "../draws/results-refresh";
 
 /**
  * The day after the draw: recording ITAs (one client or many, from a draw page) and the later
@@ -115,6 +116,7 @@ export async function recordInvitations(scope: Scope, raw: unknown, options: { n
         asInvalid(error, `${row.firstName} ${row.lastName}: `);
       }
     }
+    await refreshClientResults(tx, scope.firmId, ids);
     return { recorded: rows.length };
   });
 }
@@ -134,6 +136,7 @@ export async function transitionClient(scope: Scope, id: string, raw: unknown, o
     const timeZone = await firmZone(scope, tx);
     try {
       const change = await applyTo(scope, tx, row, transition, timeZone, now);
+      await refreshClientResults(tx, scope.firmId, [id]);
       return { status: change.status };
     } catch (error) {
       return asInvalid(error, "");

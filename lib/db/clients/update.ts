@@ -6,6 +6,7 @@ import { ConflictError, InvalidInputError, NotFoundError } from "@/lib/errors";
 import { todayIn } from "@/lib/dates/time-zone";
 import { actorOf, diffFields, recordAudit } from "../audit";
 import { Prisma, prisma } from "../prisma";
+import { refreshClientResults } from "../draws/results-refresh";
 import { clientWhere } from "../scope";
 import { auditView, scoreOf, storedFields } from "./fields";
 import { nextCrsChangeAsOf } from "./next-crs-change";
@@ -63,6 +64,7 @@ export async function updateClient(scope: Scope, id: string, expectedVersion: nu
           data: { firmId: scope.firmId, clientId: id, crs: score.crs, effectiveAt, source: score.source, reason: score.reason, createdById: scope.userId },
         });
       }
+      await refreshClientResults(tx, scope.firmId, [id]);
       const after = await tx.client.findFirstOrThrow({ where: { firmId: scope.firmId, id } });
       const changes = diffFields(auditView(before), auditView(after));
       if (Object.keys(changes).length > 0) {

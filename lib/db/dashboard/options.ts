@@ -1,7 +1,7 @@
 import "server-only";
 import { InvalidInputError } from "@/lib/errors";
 
-/** What every dashboard widget takes besides the Scope. */
+/** The options every dashboard widget takes. */
 export interface DashboardOptions {
   /** Only this team (the admin's team filter); intersected with the scope, never widening it. */
   teamId?: string;

@@ -7,6 +7,7 @@ import { ConflictError, ForbiddenError, InvalidInputError } from "@/lib/errors";
 import { actorOf, recordAudit } from "../audit";
 import { isPlatformAdmin } from "../users/platform-admins";
 import { prisma, Prisma } from "../prisma";
+import { markRoundsChanged } from "./results-store";
 
 export interface DrawKindMappingResult {
   nameKey: string;
@@ -68,6 +69,8 @@ export async function mapDrawKind(actor: MappingActor, input: DrawKindMappingInp
     const numbers = changed.map((d) => d.number);
     if (numbers.length > 0) {
       await tx.$executeRaw`UPDATE "Draw" SET "kind" = ${kind}, "updatedAt" = ${now} WHERE "number" = ANY(${numbers}::text[])`;
+      // Their stored draw results (and the next rounds' "newly above") are recomputed by the worker.
+      await markRoundsChanged(tx, numbers, [...new Set(changed.map((d) => d.kind))]);
     }
     const change = { nameKey, name: input.name, kind, createdCategory, reclassified: numbers };
     await tx.drawImport.create({
