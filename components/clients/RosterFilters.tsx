@@ -70,7 +70,7 @@ export function RosterFilters({
     const params = new URLSearchParams();
     for (const [key, value] of new FormData(event.currentTarget)) if (typeof value === "string" && value !== "") params.append(key, value);
     const filters = parseRosterQuery(params);
-    go({ ...filters, sort: query.sort, dir: query.dir, pageSize: query.pageSize, cols: query.cols, page: 1 });
+    go({ ...filters, sort: query.sort, dir: query.dir, pageSize: query.pageSize, cols: query.cols, cursor: undefined });
   }
 
   const keep: ReactNode[] = [];
@@ -81,7 +81,7 @@ export function RosterFilters({
 
   const categories = [...CATEGORY_KINDS, ...extraCategories.filter((c) => !(CATEGORY_KINDS as readonly string[]).includes(c))];
   // Each form state is a different URL: a key per URL resets the uncontrolled fields on navigation.
-  const formKey = rosterHref({ ...query, page: 1, sort: "name", dir: "asc" });
+  const formKey = rosterHref({ ...query, cursor: undefined, sort: "name", dir: "asc" });
 
   return (
     <form key={formKey} method="get" action="/clients" role="search" aria-label="Filter clients" onSubmit={onSubmit} className={styles.filters} aria-busy={pending}>

@@ -97,7 +97,7 @@ export function RosterTable({ rows, query, total, timeZone }: { rows: RosterRow[
     enableMultiSort: false,
     enableSortingRemoval: false,
     rowCount: total,
-    state: { sorting, columnVisibility, pagination: { pageIndex: query.page - 1, pageSize: query.pageSize } },
+    state: { sorting, columnVisibility, pagination: { pageIndex: 0, pageSize: query.pageSize } },
   });
   const visible = table.getVisibleLeafColumns().length;
 
@@ -116,7 +116,7 @@ export function RosterTable({ rows, query, total, timeZone }: { rows: RosterRow[
                   key={header.id}
                   numeric={NUMERIC.has(id)}
                   sort={sorted || null}
-                  sortHref={column.getCanSort() ? rosterHref({ ...query, sort: id as RosterSort, dir: next, page: 1 }) : undefined}
+                  sortHref={column.getCanSort() ? rosterHref({ ...query, sort: id as RosterSort, dir: next, cursor: undefined }) : undefined}
                 >
                   {flexRender(column.columnDef.header, header.getContext())}
                 </TH>

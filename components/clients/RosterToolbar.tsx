@@ -12,7 +12,7 @@ export function RosterToolbar({ query: serverQuery }: { query: RosterQuery }) {
     <div className="row" style={{ flexWrap: "nowrap" }}>
       <label className="row small" style={{ flexWrap: "nowrap", gap: 6 }}>
         Rows per page
-        <Select value={query.pageSize} onChange={(e) => go({ pageSize: Number(e.target.value) as RosterQuery["pageSize"], page: 1 })}>
+        <Select value={query.pageSize} onChange={(e) => go({ pageSize: Number(e.target.value) as RosterQuery["pageSize"], cursor: undefined })}>
           {PAGE_SIZES.map((n) => (
             <option key={n} value={n}>
               {n}

@@ -4,12 +4,13 @@ import { clientReportLink, drawImpactLinks, rosterExportLinks, rosterReportBatch
 
 describe("export links", () => {
   it("carry the roster view's filters, sort and columns but not its page", () => {
-    const query = parseRosterQuery({ status: "profile_active", crsMin: "450", sort: "crs", dir: "desc", page: "4", pageSize: "100", cols: "name,crs" });
+    const query = parseRosterQuery({ status: "profile_active", crsMin: "450", sort: "crs", dir: "desc", pageSize: "100", cols: "name,crs" });
+    query.cursor = "eyJzIjoiY3JzIn0";
     const [csv, xlsx] = rosterExportLinks(query);
     const params = new URL(csv.href, "http://x").searchParams;
     expect(new URL(csv.href, "http://x").pathname).toBe("/api/exports/roster.csv");
     expect(Object.fromEntries(params)).toEqual({ status: "profile_active", crsMin: "450", sort: "crs", dir: "desc", cols: "name,crs" });
-    expect(parseRosterQuery(params)).toEqual({ ...query, page: 1, pageSize: 50 });
+    expect(parseRosterQuery(params)).toEqual({ ...query, cursor: undefined, pageSize: 50 });
     expect(xlsx.href).toBe(csv.href.replace("roster.csv", "roster.xlsx"));
     expect(rosterExportLinks(parseRosterQuery({}))[0].href).toBe("/api/exports/roster.csv");
   });

@@ -16,7 +16,7 @@ export interface ExportLink {
 
 /** The roster view's filters, sort and columns, without its page. */
 export function rosterExportSearch(query: RosterQuery): string {
-  return rosterQueryToSearch({ ...query, page: 1, pageSize: 50 });
+  return rosterQueryToSearch({ ...query, cursor: undefined, pageSize: 50 });
 }
 
 const withSearch = (path: string, search: string) => (search ? `${path}?${search}` : path);

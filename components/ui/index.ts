@@ -22,6 +22,7 @@ export {
 } from "./Field";
 export { PageHeader, type PageHeaderProps } from "./PageHeader";
 export { Pagination, type PaginationProps } from "./Pagination";
+export { CursorPagination, type CursorPaginationProps } from "./CursorPagination";
 export { SkipLink } from "./SkipLink";
 export { Stat, StatGroup, type StatProps } from "./Stat";
 export { TabNav, type TabNavItem, type TabNavProps } from "./TabNav";

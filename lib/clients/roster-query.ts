@@ -1,10 +1,11 @@
 /**
- * The roster's view state (filters, sort, page, columns) as it lives in the URL, so a view can be
+ * The roster's view state (filters, sort, page position, columns) as it lives in the URL, so a view can be
  * bookmarked and shared. One schema for the page, the data layer and the exports, so an export
  * always equals the screen. Pure: no framework.
  */
 import { z } from "@/lib/zod";
 import { DRAW_KINDS, PROGRAMS } from "@/lib/draws/kinds";
+import { CURSOR_NOTICES, cursorForView, ROSTER_SORTS, type RosterSort } from "./roster-cursor";
 import { CLIENT_STATUSES } from "./status";
 
 export const ROSTER_COLUMNS = [
@@ -44,8 +45,8 @@ export const ROSTER_COLUMN_LABELS: Record<RosterColumn, string> = {
 
 export const DEFAULT_COLUMNS: RosterColumn[] = ["name", "profileNumber", "team", "consultant", "status", "crs", "margin", "profileExpiresOn", "deadlines"];
 
-export const SORTABLE_COLUMNS = ["name", "email", "profileNumber", "team", "consultant", "status", "crs", "margin", "profileSubmittedAt", "profileExpiresOn", "updatedAt"] as const;
-export type RosterSort = (typeof SORTABLE_COLUMNS)[number];
+export const SORTABLE_COLUMNS = ROSTER_SORTS;
+export type { RosterSort };
 
 export const PAGE_SIZES = [25, 50, 100] as const;
 
@@ -54,7 +55,7 @@ const list = <T extends z.ZodType>(item: T) =>
 const optionalInt = (min: number, max: number) =>
   z.preprocess((v) => (v === undefined || v === "" ? undefined : Number(v)), z.int().min(min).max(max).optional());
 
-export const rosterQuerySchema = z.object({
+const viewSchema = z.object({
   /** Search on name, email and profile number. */
   q: z.string().trim().max(100).optional().catch(undefined),
   team: list(z.uuid()).catch([]),
@@ -77,9 +78,20 @@ export const rosterQuerySchema = z.object({
   archived: z.enum(["exclude", "include", "only"]).default("exclude").catch("exclude"),
   sort: z.enum(SORTABLE_COLUMNS).default("name").catch("name"),
   dir: z.enum(["asc", "desc"]).default("asc").catch("asc"),
-  page: optionalInt(1, 100_000).default(1).catch(1),
+  /** The page's position (roster-cursor.ts); absent: the first page. */
+  cursor: z.string().max(2000).optional().catch(undefined),
   pageSize: z.preprocess((v) => (v === undefined ? undefined : Number(v)), z.union(PAGE_SIZES.map((n) => z.literal(n)) as [z.ZodLiteral<25>, z.ZodLiteral<50>, z.ZodLiteral<100>]).default(50)).catch(50),
   cols: list(z.enum(ROSTER_COLUMNS)).catch([]),
+});
+
+/**
+ * The view with its cursor checked against its sort: a damaged cursor, or one made for another
+ * sort or direction, is dropped — the first page is shown with `cursorNotice` saying why — rather
+ * than failing the page, since such links come from bookmarks and shared URLs.
+ */
+export const rosterQuerySchema = viewSchema.transform((view) => {
+  const { cursor, notice } = cursorForView(view.cursor, view.sort, view.dir);
+  return { ...view, cursor: cursor ? view.cursor : undefined, cursorNotice: notice ? CURSOR_NOTICES[notice] : undefined };
 });
 
 export type RosterQuery = z.output<typeof rosterQuerySchema>;
@@ -126,7 +138,7 @@ export function rosterQueryToSearch(query: Partial<RosterQuery>): string {
   if (query.archived && query.archived !== "exclude") set("archived", query.archived);
   if (query.sort && query.sort !== "name") set("sort", query.sort);
   if (query.dir && query.dir !== "asc") set("dir", query.dir);
-  if (query.page && query.page !== 1) set("page", query.page);
+  set("cursor", query.cursor);
   if (query.pageSize && query.pageSize !== 50) set("pageSize", query.pageSize);
   if (query.cols && query.cols.join(",") !== DEFAULT_COLUMNS.join(",")) set("cols", query.cols);
   return params.toString();

@@ -1,5 +1,8 @@
+import { addDays, addYears, differenceInYears } from "date-fns";
 import { describe, expect, it } from "vitest";
+import { addDaysToDate } from "@/lib/dates/calendar-date";
 import { ageOn, nextAnniversary } from "./age";
+import { formatIsoDate, parseIsoDate } from "./iso-date";
 
 describe("ageOn", () => {
   const cases: Array<[string, string, string, number]> = [
@@ -38,5 +41,30 @@ describe("nextAnniversary", () => {
   ];
   it.each(cases)("%s", (_name, start, after, date, years) => {
     expect(nextAnniversary(start, after)).toEqual({ date, years });
+  });
+});
+
+/** nextAnniversary as date-fns states it (its earlier implementation): the oracle for the integer one. */
+function byDateFns(start: string, after: string): { date: string; years: number } {
+  const from = parseIsoDate(start, "start");
+  const asOf = parseIsoDate(after, "after");
+  const years = asOf < from ? 1 : differenceInYears(asOf, from) + 1;
+  let date = addYears(from, years);
+  if (differenceInYears(date, from) < years) date = addDays(date, 1);
+  return { date: formatIsoDate(date), years };
+}
+
+describe("nextAnniversary against date-fns", () => {
+  it("agrees on every day of eight years, for starts around leap days and year ends", () => {
+    const starts = ["1996-02-29", "2000-02-29", "1999-02-28", "1999-03-01", "1990-12-31", "1991-01-01", "2027-06-15", "1985-07-04"];
+    for (let day = 0; day < 8 * 366; day += 1) {
+      const after = addDaysToDate("2024-01-01", day);
+      for (const start of starts) expect(nextAnniversary(start, after), `${start} after ${after}`).toEqual(byDateFns(start, after));
+    }
+  });
+
+  it("rejects dates that do not exist", () => {
+    expect(() => nextAnniversary("2023-02-29", "2026-01-01")).toThrow(/start: expected a date as YYYY-MM-DD/);
+    expect(() => nextAnniversary("1990-06-15", "2026-13-01")).toThrow(/after/);
   });
 });

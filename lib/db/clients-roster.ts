@@ -5,8 +5,11 @@ import { RELEVANT_KINDS, marginAgainstLatest } from "@/lib/clients/relevant-kind
 import type { ClientStatus } from "@/lib/clients/status";
 import { DEADLINE_KINDS, type DeadlineKind, bandForDaysLeft } from "@/lib/deadlines";
 import type { DrawKind, Program } from "@/lib/draws/kinds";
+import { InvalidInputError } from "@/lib/errors";
 import { prisma } from "./prisma";
-import { HIT_COLUMNS, Params, ROSTER_SORT_KEYS, rosterCtesSql, rosterWhereSql, SORT_JOINS } from "./roster-sql";
+import { encodeRosterCursor, decodeRosterCursor, type RosterCursor, type SortKeyValue } from "@/lib/clients/roster-cursor";
+import { keysetPageSql } from "./roster-keyset";
+import { HIT_COLUMNS, Params, rosterCtesSql, rosterWhereSql } from "./roster-sql";
 import type { LatestCutoff, RosterDeadline, RosterPage, RosterRow } from "./roster-types";
 
 /**
@@ -26,7 +29,7 @@ interface Statement {
   preferIndexes: boolean;
 }
 
-function buildStatement(scope: Scope, query: RosterQuery, now: Date): Statement {
+function buildStatement(scope: Scope, query: RosterQuery, now: Date, cursor?: RosterCursor): Statement {
   const params = new Params();
   const firm = params.add(scope.firmId, "uuid");
   const nowParam = params.add(now.toISOString(), "timestamptz");
@@ -38,15 +41,8 @@ function buildStatement(scope: Scope, query: RosterQuery, now: Date): Statement 
   const searchFirst = (query.q?.length ?? 0) >= MIN_INDEXED_SEARCH;
   const source = searchFirst ? "hits c" : `"Client" c`;
   const where = searchFirst ? "TRUE" : filters;
-  const sort = ROSTER_SORT_KEYS[query.sort];
-  const dir = query.dir === "desc" ? "DESC" : "ASC";
-  // NULLS LAST both ways: clients without a score or a date sink to the end of either order.
-  const orderBy = [...sort.keys.map((key) => `${key} ${dir} NULLS LAST`), `c."id" ${dir}`].join(", ");
-  const keyColumns = sort.keys.map((key, i) => `${key} AS k${i}`).join(", ");
-  const outerOrder = [...sort.keys.map((_, i) => `pg.k${i} ${dir} NULLS LAST`), `pg."id" ${dir}`].join(", ");
-  const join = sort.join ? SORT_JOINS[sort.join] : "";
   const limit = params.add(query.pageSize, "int");
-  const offset = params.add((query.page - 1) * query.pageSize, "int");
+  const page = keysetPageSql({ sort: query.sort, dir: query.dir, cursor, source, where, limit, params });
 
   const sql = `
 ${rosterCtesSql(firm, nowParam, kinds).trim()}${searchFirst ? `, hits AS MATERIALIZED (SELECT ${HIT_COLUMNS} FROM "Client" c WHERE ${filters})` : ""}
@@ -63,14 +59,9 @@ SELECT
       'languageTestExpiresOn', c."languageTestExpiresOn", 'ecaExpiresOn', c."ecaExpiresOn",
       'workPermitExpiresOn', c."workPermitExpiresOn", 'passportExpiresOn', c."passportExpiresOn",
       'applicationDueOn', CASE WHEN c."status" = 'ita_received' THEN c."applicationDueOn" END, 'itaRound', c."itaRound",
-      'archived', c."archivedAt" IS NOT NULL, 'updatedAt', c."updatedAt", 'version', c."version"
-    ) ORDER BY ${outerOrder}), '[]')
-   FROM (
-     SELECT c."id", ${keyColumns} FROM ${source} ${join}
-     WHERE ${where}
-     ORDER BY ${orderBy}
-     LIMIT ${limit} OFFSET ${offset}
-   ) pg
+      'archived', c."archivedAt" IS NOT NULL, 'updatedAt', c."updatedAt", 'version', c."version", 'keys', ${page.keysJson("pg")}
+    ) ORDER BY ${page.screenOrder("pg")}), '[]')
+   FROM (${page.sql}) pg
    JOIN "Client" c ON c."id" = pg."id" AND ${scopeSql}
    JOIN "Team" tm ON tm."firmId" = c."firmId" AND tm."id" = c."teamId"
    LEFT JOIN "User" us ON us."firmId" = c."firmId" AND us."id" = c."consultantId"
@@ -105,6 +96,8 @@ interface RawRow {
   archived: boolean;
   updatedAt: string;
   version: number;
+  /** The row's sort key values, for the cursors. */
+  keys: SortKeyValue[];
 }
 
 const iso = (value: string | null) => (value == null ? null : new Date(value).toISOString());
@@ -167,9 +160,7 @@ function toRosterRow(row: RawRow, today: string, latest: LatestCutoff[]): Roster
   };
 }
 
-/** One roster page for the caller's scope: rows, the total matching, and the latest cut-offs. */
-export async function listClientsPage(scope: Scope, query: RosterQuery, now: Date): Promise<RosterPage> {
-  const { sql, params, preferIndexes } = buildStatement(scope, query, now);
+async function runStatement(statement: Statement) {
   type Result = { today: string; total: number; latest: LatestCutoff[]; rows: RawRow[] };
   // The firm's rows and the roster indexes sit in memory, where a random read costs about what a
   // sequential one does. With the default random_page_cost (4, for spinning disks) the planner
@@ -177,20 +168,52 @@ export async function listClientsPage(scope: Scope, query: RosterQuery, now: Dat
   // which takes 2–3 times longer. SET LOCAL scopes the setting to this statement's transaction.
   // A search keeps the default: with it lowered, the planner ANDs the trigram bitmap with a
   // 100,000-entry one from the live-clients index, which costs more than it saves.
+  const { sql, params, preferIndexes } = statement;
   const [result] = preferIndexes
     ? (await prisma().$transaction([prisma().$executeRawUnsafe("SET LOCAL random_page_cost = 1.1"), prisma().$queryRawUnsafe<Result[]>(sql, ...params)]))[1]
     : await prisma().$queryRawUnsafe<Result[]>(sql, ...params);
+  return result;
+}
+
+/**
+ * One roster page for the caller's scope: rows, the total matching, the latest cut-offs, and the
+ * cursors of the pages before and after (null at either end). The query's cursor must have been
+ * made for its sort (rosterQuerySchema drops any other; a direct caller gets InvalidInputError).
+ */
+export async function listClientsPage(scope: Scope, query: RosterQuery, now: Date): Promise<RosterPage> {
+  const decoded = query.cursor ? decodeRosterCursor(query.cursor) : undefined;
+  if (decoded === null) throw new InvalidInputError("That page link is damaged.", [{ path: "cursor", message: "Not a page position." }]);
+  let cursor = decoded;
+  let result = await runStatement(buildStatement(scope, query, now, cursor));
+  let more = result.rows.length > query.pageSize;
+  // Back at the start (rows added or removed since the link was made): show the true first page.
+  if (cursor?.side === "before" && !more && result.rows.length < query.pageSize) {
+    cursor = undefined;
+    result = await runStatement(buildStatement(scope, query, now));
+    more = result.rows.length > query.pageSize;
+  }
+  const back = cursor?.side === "before";
+  // The extra row fetched lies beyond the page in the walking direction: last on screen going
+  // forward, first going back.
+  const raw = more ? (back ? result.rows.slice(1) : result.rows.slice(0, query.pageSize)) : result.rows;
+  const start = !cursor ? 0 : back ? (more ? Math.max(0, cursor.start - raw.length) : 0) : cursor.start;
+  const hasPrevious = back ? more : cursor !== undefined;
+  const hasNext = back ? true : more;
+  const at = (row: RawRow | undefined, side: RosterCursor["side"], rowsBefore: number) =>
+    row ? encodeRosterCursor({ sort: query.sort, dir: query.dir, keys: row.keys, id: row.id, side, start: rowsBefore }) : null;
   const latest = result.latest.map((l) => ({ ...l, kind: l.kind as DrawKind }));
   return {
-    rows: result.rows.map((row) => toRosterRow(row, result.today, latest)),
+    rows: raw.map((row) => toRosterRow(row, result.today, latest)),
     total: result.total,
-    page: query.page,
+    start,
     pageSize: query.pageSize,
+    previousCursor: hasPrevious ? at(raw[0], "before", start) : null,
+    nextCursor: hasNext ? at(raw.at(-1), "after", start + raw.length) : null,
     latestCutoffs: latest,
   };
 }
 
-/** The statement for a roster page, for EXPLAIN in benchmarks. */
+/** The statement for a roster page, for EXPLAIN in benchmarks and tests. */
 export function rosterStatementForExplain(scope: Scope, query: RosterQuery, now: Date) {
-  return buildStatement(scope, query, now);
+  return buildStatement(scope, query, now, query.cursor ? (decodeRosterCursor(query.cursor) ?? undefined) : undefined);
 }

@@ -55,8 +55,12 @@ export interface RosterRow {
 export interface RosterPage {
   rows: RosterRow[];
   total: number;
-  page: number;
+  /** Rows before this page in the view (for "51–100 of …"; approximate once rows move). */
+  start: number;
   pageSize: number;
+  /** Cursor of the page before / after this one; null at the start / the end. */
+  previousCursor: string | null;
+  nextCursor: string | null;
   /** Newest draw of every kind that has one, newest first. */
   latestCutoffs: LatestCutoff[];
 }

@@ -16,6 +16,7 @@ export const QUEUES = {
   deliver: "mail.deliver",
   tick: "mail.tick",
   webhook: "firm.webhook",
+  crsChanges: "clients.next-crs-change",
 } as const;
 
 /** The retry policy pg-boss applies when a handler throws: 3 more tries, 5 s, 10 s, 20 s. */
@@ -54,6 +55,7 @@ export async function startQueue(databaseUrl: string): Promise<PgBoss> {
   await boss.createQueue(QUEUES.match, { name: QUEUES.match, policy: "short", ...RETRY });
   await boss.createQueue(QUEUES.deliver, { name: QUEUES.deliver, policy: "short" });
   await boss.createQueue(QUEUES.webhook, { name: QUEUES.webhook, policy: "short" });
+  await boss.createQueue(QUEUES.crsChanges, { name: QUEUES.crsChanges, policy: "short", expireInSeconds: 900 });
   return boss;
 }
 

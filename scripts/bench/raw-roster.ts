@@ -67,7 +67,8 @@ export async function rawRosterPage(pool: pg.Pool, scope: Scope, query: RosterQu
          c."passportExpiresOn", c."archivedAt" IS NOT NULL AS "archived", c."updatedAt", c."version"`;
     const joins = `JOIN "Team" t ON t."firmId" = c."firmId" AND t."id" = c."teamId"
        LEFT JOIN "User" u ON u."firmId" = c."firmId" AND u."id" = c."consultantId"`;
-    const limit = `LIMIT ${Number(query.pageSize)} OFFSET ${Number((query.page - 1) * query.pageSize)}`;
+    // The first page: the roster's later pages are keyset pages (a cursor), which cost the same.
+    const limit = `LIMIT ${Number(query.pageSize)}`;
     let ids: string[];
     let total: number;
     if (query.q) {

@@ -5,7 +5,7 @@ import { RosterToolbar } from "@/components/clients/RosterToolbar";
 import { rosterHref } from "@/components/clients/roster-href";
 import { ExportMenu } from "@/components/reports/ExportMenu";
 import { rosterExportLinks, rosterReportBatchLinks } from "@/components/reports/export-links";
-import { ButtonLink, PageHeader, Pagination } from "@/components/ui";
+import { Alert, ButtonLink, CursorPagination, PageHeader } from "@/components/ui";
 import { MAX_REPORT_BATCH } from "@/lib/db/exports";
 import { can, seesAllTeams } from "@/lib/auth/scope";
 import { parseRosterQuery } from "@/lib/clients/roster-query";
@@ -19,10 +19,11 @@ export const metadata: Metadata = { title: "Clients" };
 
 const fmt = new Intl.NumberFormat("en-CA");
 
-function summary(page: number, pageSize: number, total: number): string {
+function summary(start: number, shown: number, total: number): string {
   if (total === 0) return "No clients";
-  const first = (page - 1) * pageSize + 1;
-  return `${fmt.format(Math.min(first, total))}–${fmt.format(Math.min(page * pageSize, total))} of ${fmt.format(total)} client${total === 1 ? "" : "s"}`;
+  if (shown === 0) return `No more clients (${fmt.format(total)} in all)`;
+  const first = Math.min(start + 1, total);
+  return `${fmt.format(first)}–${fmt.format(Math.min(first + shown - 1, total))} of ${fmt.format(total)} client${total === 1 ? "" : "s"}`;
 }
 
 export default async function ClientsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
@@ -30,7 +31,7 @@ export default async function ClientsPage({ searchParams }: { searchParams: Prom
   const query = parseRosterQuery(await searchParams);
   const [roster, teams, consultants, firm] = await Promise.all([listClients(viewer.scope, query), listTeams(viewer.scope), listConsultants(viewer.scope), getFirm(viewer.scope)]);
   const myTeams = seesAllTeams(viewer.scope) ? teams : teams.filter((t) => viewer.scope.teamIds.includes(t.id));
-  const pageCount = Math.max(1, Math.ceil(roster.total / roster.pageSize));
+  const pageHref = (cursor: string | null) => (cursor ? rosterHref({ ...query, cursor }) : null);
 
   return (
     <div className="stack">
@@ -56,6 +57,11 @@ export default async function ClientsPage({ searchParams }: { searchParams: Prom
           </>
         }
       />
+      {query.cursorNotice && (
+        <Alert tone="info" title="Back to the first page">
+          {query.cursorNotice}
+        </Alert>
+      )}
       <RosterFilters
         query={query}
         teams={myTeams.map((t) => ({ id: t.id, name: t.name }))}
@@ -65,12 +71,16 @@ export default async function ClientsPage({ searchParams }: { searchParams: Prom
       <div className="stack-sm">
         <div className="row-between">
           <p className="small muted num" aria-live="polite">
-            {summary(roster.page, roster.pageSize, roster.total)}
+            {summary(roster.start, roster.rows.length, roster.total)}
           </p>
           <RosterToolbar query={query} />
         </div>
         <RosterTable rows={roster.rows} query={query} total={roster.total} timeZone={firm.timeZone} />
-        <Pagination page={roster.page} pageCount={pageCount} href={(p) => rosterHref({ ...query, page: p })} total={roster.total} pageSize={roster.pageSize} noun="clients" />
+        <CursorPagination
+          previousHref={pageHref(roster.previousCursor)}
+          nextHref={pageHref(roster.nextCursor)}
+          firstHref={query.cursor ? rosterHref({ ...query, cursor: undefined }) : null}
+        />
       </div>
     </div>
   );

@@ -33,7 +33,7 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
   const query = parseRosterQuery(params);
   const clientSearch = first(params.client).slice(0, 100);
   const [roster, teams, consultants, draws, matches] = await Promise.all([
-    listClients(viewer.scope, { ...query, page: 1, pageSize: 25 }),
+    listClients(viewer.scope, { ...query, cursor: undefined, pageSize: 25 }),
     listTeams(viewer.scope),
     listConsultants(viewer.scope),
     listDraws({ pageSize: 60 }),

@@ -1,11 +1,13 @@
 import "server-only";
 import type { Scope } from "@/lib/auth/scope";
 import { type ClientInput, type ClientInputDraft, clientInputSchema } from "@/lib/clients/schema";
+import { todayIn } from "@/lib/dates/time-zone";
 import { actorOf, diffFields, recordAudit } from "../audit";
 import { Prisma, prisma } from "../prisma";
 import { refreshClientResults } from "../draws/results-refresh";
 import { auditView, scoreOf, storedFields } from "./fields";
-import { assertConsultant, assertNoDuplicate, assertWritableTeam, firmTimeZone, mapDuplicates, requirePermission, toJson } from "./shared";
+import { nextCrsChangeAsOf } from "./next-crs-change";
+import { assertConsultant, assertNoDuplicate, assertWritableTeam, dateValue, firmTimeZone, mapDuplicates, requirePermission, toJson } from "./shared";
 
 export async function createClient(scope: Scope, raw: ClientInputDraft | ClientInput): Promise<{ id: string }> {
   requirePermission(scope, "clients.write");
@@ -27,6 +29,7 @@ export async function createClient(scope: Scope, raw: ClientInputDraft | ClientI
           crs: score?.crs ?? null,
           crsEffectiveAt: score ? effectiveAt : null,
           crsFactors: score?.factors ?? Prisma.DbNull,
+          nextCrsChangeOn: dateValue(nextCrsChangeAsOf({ ...input, crsFactors: score?.factors ?? null }, todayIn(timeZone, now))),
           createdAt: now,
           updatedAt: now,
           updatedById: scope.userId,

@@ -23,3 +23,6 @@ export function checkOptions(options: DashboardOptions): { teamId: string | null
   }
   return { teamId: options.teamId ?? null, limit };
 }
+
+/** SQL list of code constants (statuses, kinds): never user input. */
+export const quoted = (values: readonly string[]) => values.map((v) => `'${v}'`).join(",");

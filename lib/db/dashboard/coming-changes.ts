@@ -1,0 +1,160 @@
+import "server-only";
+import type { Scope } from "@/lib/auth/scope";
+import { ageOn, comingCrsChanges, crsInputSchema, type CrsChangeKind } from "@/lib/crs";
+import type { CalendarDate } from "@/lib/dates/calendar-date";
+import { todayIn } from "@/lib/dates/time-zone";
+import { getFirm } from "../firms";
+import { prisma } from "../prisma";
+import { clientScopeSql } from "../scope";
+import { checkOptions, type DashboardOptions } from "./options";
+
+// ---------------------------------------------------------------------------------------------
+// Coming CRS changes
+// ---------------------------------------------------------------------------------------------
+
+export const COMING_CHANGES_DAYS = 90;
+
+/** Month and day as one number (Jan 31 = 131). date_part, not extract: extract returns numeric, 3x slower per row. */
+const monthDaySql = (date: string) => `(date_part('month', ${date}) * 100 + date_part('day', ${date}))::int`;
+
+/**
+ * The next anniversary of `start` strictly after today ($1), as lib/crs/age.ts `nextAnniversary`
+ * computes it, with whole-number arithmetic per row: this year if the month and day are still to
+ * come, else next year; a Feb 29 start falls on Mar 1 in a common year.
+ */
+function nextAnniversarySql(start: string, year: string): string {
+  const leap = `(${year} % 4 = 0 AND (${year} % 100 <> 0 OR ${year} % 400 = 0))`;
+  return `CASE WHEN ${monthDaySql(start)} = 229 AND NOT ${leap} THEN make_date(${year}, 3, 1)
+    ELSE make_date(${year}, date_part('month', ${start})::int, date_part('day', ${start})::int) END`;
+}
+
+const CHANGES_PARAMS = 3;
+
+/**
+ * A superset of "the anniversary falls within the window", without date arithmetic per row: month
+ * and day between today's and the window end's (one day of slack for a Feb 29 start), across the
+ * new year when the window spans it.
+ */
+function inWindowSql(date: string): string {
+  const md = monthDaySql(date);
+  const from = monthDaySql("$1::date");
+  const to = monthDaySql(`($1::date + ${COMING_CHANGES_DAYS + 1})`);
+  return `CASE WHEN ${from} <= ${to} THEN ${md} BETWEEN ${from} AND ${to} ELSE ${md} >= ${from} OR ${md} <= ${to} END`;
+}
+
+/**
+ * Candidates only: the index on the stored next change narrows to the clients with one due within
+ * the window; SQL then finds the clients whose next birthday (turning 30 to 45, each of which costs
+ * age points) or next anniversary of Canadian work (while the recorded years are under 5, each of
+ * which adds points) falls within the window; lib/crs computes the amounts for the listed few.
+ */
+function changesSql(scopeSql: string): string {
+  const workYears = `CASE WHEN jsonb_typeof(c."crsFactors"->'canadianWorkYears') = 'number' THEN (c."crsFactors"->>'canadianWorkYears')::numeric END`;
+  const nextYear = `date_part('year', $1::date)::int + CASE WHEN ${monthDaySql("e.start")} > ${monthDaySql("$1::date")} THEN 0 ELSE 1 END`;
+  return `
+WITH base AS (
+  SELECT c."firmId", c."id", c."firstName", c."lastName", c."teamId", c."consultantId", c."crs", c."dateOfBirth", c."canadianWorkStartedOn",
+    ${workYears} AS "factorWorkYears"
+  FROM "Client" c
+  WHERE ${scopeSql} AND ($2::uuid IS NULL OR c."teamId" = $2::uuid) AND c."archivedAt" IS NULL
+    -- The stored next change (lib/crs/next-change.ts), through its index: never later than the
+    -- first event listed below, and a date already passed (not refreshed yet) still qualifies.
+    AND c."nextCrsChangeOn" <= $1::date + ${COMING_CHANGES_DAYS}
+    AND c."status" IN ('prospect', 'profile_active')
+    AND ((c."dateOfBirth" BETWEEN $1::date - interval '45 years 2 days' AND $1::date - interval '29 years' AND ${inWindowSql('c."dateOfBirth"')})
+      OR (c."canadianWorkStartedOn" <= $1::date AND ${inWindowSql('c."canadianWorkStartedOn"')}))
+    AND jsonb_typeof(c."crsFactors") = 'object'
+),
+events AS (
+  SELECT b.*, 'birthday' AS kind, b."dateOfBirth" AS start FROM base b WHERE b."dateOfBirth" IS NOT NULL
+  UNION ALL
+  SELECT b.*, 'canadian_work_anniversary', b."canadianWorkStartedOn" FROM base b WHERE b."canadianWorkStartedOn" <= $1::date AND b."factorWorkYears" < 5
+),
+dated AS MATERIALIZED (
+  SELECT d.* FROM (
+    SELECT e.*, ${nextAnniversarySql("e.start", "y.year")} AS "on", y.year - date_part('year', e.start)::int AS years
+    FROM events e CROSS JOIN LATERAL (SELECT ${nextYear} AS year) y
+  ) d
+  WHERE d."on" <= $1::date + ${COMING_CHANGES_DAYS} AND d.years >= 1 AND (d.kind <> 'birthday' OR d.years BETWEEN 30 AND 45)
+),
+totals AS (SELECT d.kind, count(*)::int AS total FROM dated d GROUP BY d.kind),
+-- Per kind, a top-N sort that keeps $3 rows instead of numbering every event.
+numbered AS (
+  (SELECT d.* FROM dated d WHERE d.kind = 'birthday' ORDER BY d."on", d."lastName", d."firstName", d."id" LIMIT $3)
+  UNION ALL
+  (SELECT d.* FROM dated d WHERE d.kind = 'canadian_work_anniversary' ORDER BY d."on", d."lastName", d."firstName", d."id" LIMIT $3)
+)
+SELECT n."id" AS "clientId", n."firstName", n."lastName", n.kind, to_char(n."on", 'YYYY-MM-DD') AS "on", n.years, n."crs", c."crsFactors",
+  to_char(n."dateOfBirth", 'YYYY-MM-DD') AS "dateOfBirth", to_char(n."canadianWorkStartedOn", 'YYYY-MM-DD') AS "canadianWorkStartedOn",
+  totals.total, t."name" AS "teamName", u."name" AS "consultantName"
+FROM numbered n
+JOIN totals ON totals.kind = n.kind
+JOIN "Client" c ON c."firmId" = n."firmId" AND c."id" = n."id"
+JOIN "Team" t ON t."firmId" = n."firmId" AND t."id" = n."teamId"
+LEFT JOIN "User" u ON u."firmId" = n."firmId" AND u."id" = n."consultantId"
+ORDER BY n.kind, n."on", n."lastName", n."firstName", n."id"`;
+}
+
+export interface ComingChange {
+  clientId: string;
+  firstName: string;
+  lastName: string;
+  teamName: string;
+  consultantName: string | null;
+  kind: CrsChangeKind;
+  /** The birthday or anniversary, YYYY-MM-DD. */
+  on: CalendarDate;
+  /** Age reached, or full years of Canadian work completed, on that day. */
+  years: number;
+  /** Current CRS. */
+  crs: number | null;
+  /** Points the event changes, from the calculator on the stored factors; null when they cannot be read. */
+  pointsChange: number | null;
+}
+
+export interface ComingChanges {
+  today: CalendarDate;
+  days: number;
+  birthdays: { total: number; items: ComingChange[] };
+  workAnniversaries: { total: number; items: ComingChange[] };
+}
+
+interface ChangeRow extends Omit<ComingChange, "pointsChange"> {
+  crsFactors: unknown;
+  dateOfBirth: string | null;
+  canadianWorkStartedOn: string | null;
+  total: number;
+}
+
+/** The calculator's answer for one event, as on the client page: the stored factors with today's age. */
+function pointsFor(row: ChangeRow, today: CalendarDate): number | null {
+  const factors = crsInputSchema.safeParse(row.crsFactors);
+  if (!factors.success) return null;
+  try {
+    const age = row.dateOfBirth ? ageOn(row.dateOfBirth, today) : factors.data.age;
+    const changes = comingCrsChanges({ ...factors.data, age }, { dateOfBirth: row.dateOfBirth, canadianWorkStartedOn: row.canadianWorkStartedOn }, today);
+    return changes.find((c) => c.kind === row.kind && c.date === row.on)?.pointsChange ?? 0;
+  } catch {
+    return null;
+  }
+}
+
+/** Birthdays that will cost points and Canadian work anniversaries that will add points in the next 90 days. */
+export async function comingChanges(scope: Scope, options: DashboardOptions = {}): Promise<ComingChanges> {
+  const { teamId, limit } = checkOptions(options);
+  const firm = await getFirm(scope);
+  const today = todayIn(firm.timeZone, options.now ?? new Date());
+  const scopeSql = clientScopeSql(scope, CHANGES_PARAMS + 1);
+  const rows = await prisma().$queryRawUnsafe<ChangeRow[]>(changesSql(scopeSql.sql), today, teamId, limit, ...scopeSql.params);
+  const section = (kind: CrsChangeKind) => {
+    const listed = rows.filter((r) => r.kind === kind);
+    return {
+      total: listed[0]?.total ?? 0,
+      items: listed.map((row) => {
+        const { crsFactors: _f, dateOfBirth: _d, canadianWorkStartedOn: _w, total: _t, ...rest } = row;
+        return { ...rest, pointsChange: pointsFor(row, today) };
+      }),
+    };
+  };
+  return { today, days: COMING_CHANGES_DAYS, birthdays: section("birthday"), workAnniversaries: section("canadian_work_anniversary") };
+}
