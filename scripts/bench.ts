@@ -7,7 +7,7 @@ import pg from "pg";
 import type { Scope } from "@/lib/auth/scope";
 import { parseRosterQuery } from "@/lib/clients/roster-query";
 import { listClients } from "@/lib/db/clients";
-import { drawImpact } from "@/lib/db/draw-impact";
+import { drawImpact } from "@/lib/db/draws/impact";
 import { importRounds } from "@/lib/db/draws-import";
 import { latestDraw } from "@/lib/db/draws";
 import { prisma } from "@/lib/db/prisma";

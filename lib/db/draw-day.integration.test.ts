@@ -4,7 +4,7 @@ import { ForbiddenError, NotFoundError } from "@/lib/errors";
 import type { NormalisedRound } from "@/lib/draws/round";
 import { insertClientsBulk } from "./clients-bulk";
 import { queueDrawDigests } from "./draw-digests";
-import { computeDrawMatch, markDrawMatchNotified, unfinishedDrawMatches } from "./draw-results";
+import { computeDrawMatch, markDrawMatchNotified, unfinishedDrawMatches } from "./draws/results-store";
 import { importRounds } from "./draws-import";
 import { notificationSettings, openNotification, recentNotifications, unreadNotificationCount, updateFirmNotifyKinds, updateMyNotificationSettings } from "./notifications";
 import { prisma } from "./prisma";

@@ -11,7 +11,7 @@ import { prisma } from "./prisma";
 import { clientScopeSql } from "./scope";
 
 /**
- * After a firm's match (lib/db/draw-results.ts): one digest and one bell notification per active
+ * After a firm's match (lib/db/draws/results-store.ts): one digest and one bell notification per active
  * user whose scope holds at least one stored result. Exactly once: the mail is queued under the
  * key `digest:<round>:<user>` in the same transaction as the notification (unique per user and
  * round), so a repeat — a retried job, a second worker, a restart — records nothing new.

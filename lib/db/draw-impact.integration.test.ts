@@ -7,7 +7,8 @@ import { drawInstant, drawResultForClient, type EligibilityClient, type Eligibil
 import { PROGRAMS, type Program } from "@/lib/draws/kinds";
 import { NotFoundError } from "@/lib/errors";
 import { insertClientsBulk, type ClientInsert } from "./clients-bulk";
-import { clientDrawResults, drawImpact, type DrawImpact } from "./draw-impact";
+import { clientDrawResults } from "./draws/client-results";
+import { drawImpact, type DrawImpact } from "./draws/impact";
 import { previousDrawOfKind, type DrawRecord } from "./draws";
 import { refreshClientResults } from "./draws/results-refresh";
 import { prisma } from "./prisma";

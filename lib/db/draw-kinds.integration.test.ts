@@ -10,7 +10,7 @@ import { CLIENT_CSV_COLUMNS } from "@/lib/clients/csv-template";
 import { insertClientsBulk } from "./clients-bulk";
 import { importClientsCsv } from "./clients/import";
 import { drawWatch } from "./dashboard";
-import { drawImpact } from "./draw-impact";
+import { drawImpact } from "./draws/impact";
 import { mapDrawKind } from "./draws/kind-mapping";
 import { categoryKinds, unrecognisedDrawNames } from "./draw-kinds";
 import { getDraw } from "./draws";

@@ -6,7 +6,7 @@ import { insertClientsBulk, type ClientInsert } from "../clients-bulk";
 import { listClients } from "./index";
 import { expiryRadar } from "../dashboard";
 import { documentsAtRiskList } from "../documents-at-risk";
-import { drawImpact } from "../draw-impact";
+import { drawImpact } from "../draws/impact";
 import { roundToRow } from "../draws-import";
 import { recordInvitations, transitionClient } from "./ita";
 import { prisma } from "../prisma";

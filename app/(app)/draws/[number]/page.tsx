@@ -13,7 +13,7 @@ import { drawImpactLinks } from "@/components/reports/export-links";
 import { Alert, Badge, Card, PageHeader, Stat, StatGroup } from "@/components/ui";
 import { can, seesAllTeams } from "@/lib/auth/scope";
 import { formatInstant } from "@/lib/dates/format-instant";
-import { drawImpact } from "@/lib/db/draw-impact";
+import { drawImpact } from "@/lib/db/draws/impact";
 import { getFirm } from "@/lib/db/firms";
 import { listTeams } from "@/lib/db/teams";
 import { listUsers } from "@/lib/db/users";
