@@ -3,7 +3,7 @@ import { expect, test } from "@playwright/test";
 import { insertClientsBulk } from "@/lib/db/clients-bulk";
 import { queueDrawDigests } from "@/lib/db/draw-digests";
 import { computeDrawMatch } from "@/lib/db/draws/results-store";
-import { importRounds } from "@/lib/db/draws-import";
+import { importRounds } from "@/lib/db/draws/import";
 import { prisma } from "@/lib/db/prisma";
 import { createTestFirm, testClientInsert } from "@/lib/db/testing/fixtures";
 import { parseRounds } from "@/lib/draws/parse-rounds";

@@ -8,7 +8,7 @@ import type { Scope } from "@/lib/auth/scope";
 import { parseRosterQuery } from "@/lib/clients/roster-query";
 import { listClients } from "@/lib/db/clients";
 import { drawImpact } from "@/lib/db/draws/impact";
-import { importRounds } from "@/lib/db/draws-import";
+import { importRounds } from "@/lib/db/draws/import";
 import { latestDraw } from "@/lib/db/draws";
 import { prisma } from "@/lib/db/prisma";
 import type { DrawKind } from "@/lib/draws/kinds";

@@ -16,7 +16,7 @@ import path from "node:path";
 import { Writable } from "node:stream";
 import { parseRosterQuery } from "@/lib/clients/roster-query";
 import { insertClientsBulk } from "@/lib/db/clients-bulk";
-import { importRounds } from "@/lib/db/draws-import";
+import { importRounds } from "@/lib/db/draws/import";
 import { prisma } from "@/lib/db/prisma";
 import { createTestFirm } from "@/lib/db/testing/fixtures";
 import { syntheticClients } from "@/lib/demo/synthetic-clients";

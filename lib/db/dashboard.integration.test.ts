@@ -8,7 +8,7 @@ import type { NormalisedRound } from "@/lib/draws/round";
 import { insertClientsBulk, type ClientInsert } from "./clients-bulk";
 import { comingChanges, drawWatch, expiryRadar, poolDistribution, type ExpiryRadar } from "./dashboard";
 import { drawImpact } from "./draws/impact";
-import { roundToRow } from "./draws-import";
+import { roundToRow } from "./draws/import";
 import { prisma } from "./prisma";
 import { createTestFirm, testClientInsert, type TestFirm } from "./testing/fixtures";
 

@@ -7,7 +7,7 @@ import { DEADLINE_BAND_MAX_DAYS, DEADLINE_BANDS, DEADLINE_KINDS, type DeadlineBa
 import type { DrawKind } from "@/lib/draws/kinds";
 import type { DistributionBucket } from "@/lib/draws/round";
 import { InvalidInputError } from "@/lib/errors";
-import { categoryLabelSql } from "./draw-kinds";
+import { categoryLabelSql } from "./draws/kinds";
 import { drawOrderSql } from "./draws";
 import { checkOptions, type DashboardOptions } from "./dashboard/options";
 import { getFirm } from "./firms";

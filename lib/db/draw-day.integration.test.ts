@@ -5,7 +5,7 @@ import type { NormalisedRound } from "@/lib/draws/round";
 import { insertClientsBulk } from "./clients-bulk";
 import { queueDrawDigests } from "./draw-digests";
 import { computeDrawMatch, markDrawMatchNotified, unfinishedDrawMatches } from "./draws/results-store";
-import { importRounds } from "./draws-import";
+import { importRounds } from "./draws/import";
 import { notificationSettings, openNotification, recentNotifications, unreadNotificationCount, updateFirmNotifyKinds, updateMyNotificationSettings } from "./notifications";
 import { prisma } from "./prisma";
 import { createTestFirm, testClientInsert, type TestFirm } from "./testing/fixtures";

@@ -6,7 +6,7 @@ import { appUrl, type MailEnv } from "@/lib/mail/app-url";
 import { renderDrawDigest, type DigestRow } from "@/lib/mail/digest";
 import { getDraw } from "./draws";
 import { queueMail } from "./mail";
-import { poolMovementForDraw } from "./pool-movement";
+import { poolMovementForDraw } from "./draws/pool-movement";
 import { prisma } from "./prisma";
 import { clientScopeSql } from "./scope";
 

@@ -3,7 +3,7 @@ import path from "node:path";
 import type pg from "pg";
 import type { Scope } from "@/lib/auth/scope";
 import { insertClientsBulk } from "@/lib/db/clients-bulk";
-import { importRounds } from "@/lib/db/draws-import";
+import { importRounds } from "@/lib/db/draws/import";
 import { prisma } from "@/lib/db/prisma";
 import { createTestFirm } from "@/lib/db/testing/fixtures";
 import { syntheticClients } from "@/lib/demo/synthetic-clients";

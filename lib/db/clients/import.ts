@@ -5,7 +5,7 @@ import { CATEGORY_KINDS } from "@/lib/draws/kinds";
 import { ConflictError, ForbiddenError } from "@/lib/errors";
 import { actorOf, recordAudit } from "../audit";
 import { insertClientsBulk } from "../clients-bulk";
-import { categoryKinds } from "../draw-kinds";
+import { categoryKinds } from "../draws/kinds";
 import { Prisma, prisma } from "../prisma";
 import { teamWhere, userWhere } from "../scope";
 

@@ -7,7 +7,7 @@ import { listClients } from "./index";
 import { expiryRadar } from "../dashboard";
 import { documentsAtRiskList } from "../documents-at-risk";
 import { drawImpact } from "../draws/impact";
-import { roundToRow } from "../draws-import";
+import { roundToRow } from "../draws/import";
 import { recordInvitations, transitionClient } from "./ita";
 import { prisma } from "../prisma";
 import { createTestFirm, testClientInsert, type TestFirm } from "../testing/fixtures";

@@ -5,7 +5,7 @@ import { PROFILE_VALIDITY_MONTHS } from "@/lib/deadlines/expiry";
 import type { IneligibleReason } from "@/lib/draws/eligibility";
 import { PROGRAMS } from "@/lib/draws/kinds";
 // Whether a kind is a category comes from the CategoryKind table, so new categories match at once.
-import { isCategorySql } from "../draw-kinds";
+import { isCategorySql } from "./kinds";
 import { drawInstantSql, drawOrderRowSql, drawOrderSql } from "./order-sql";
 
 /**

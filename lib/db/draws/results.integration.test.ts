@@ -5,7 +5,7 @@ import type { NormalisedRound } from "@/lib/draws/round";
 import { insertClientsBulk } from "../clients-bulk";
 import { archiveClient, createClient, deleteClient, restoreClient, unarchiveClient, updateClient } from "../clients";
 import { drawWatch } from "../dashboard";
-import { importRounds } from "../draws-import";
+import { importRounds } from "./import";
 import { mapDrawKind } from "./kind-mapping";
 import { updateFirmSettings } from "../firm-settings";
 import { transitionClient } from "../clients/ita";

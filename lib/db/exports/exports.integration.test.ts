@@ -12,7 +12,7 @@ import { streamRosterCsv, streamRosterXlsx } from "@/lib/server/exports/roster";
 import { writeImpactCsv, writeImpactXlsx } from "@/lib/server/exports/draw-impact";
 import { ExportAbortedError } from "@/lib/server/exports/stream";
 import { archiveClient, createClient, listClients } from "../clients";
-import { importRounds } from "../draws-import";
+import { importRounds } from "../draws/import";
 import { drawImpactExport, MAX_REPORT_BATCH, openReportBatch, openRosterExport } from "./sources";
 import { prisma } from "../prisma";
 import { createTestFirm, type TestFirm } from "../testing/fixtures";

@@ -7,7 +7,7 @@ import { zipEntries } from "@/scripts/lib/zip-check";
 import type { ClientInputDraft } from "@/lib/clients/schema";
 import { calculateCrs, crsInputSchema } from "@/lib/crs";
 import { clientDetailToInput, createClient, getClient, updateClient } from "@/lib/db/clients";
-import { importRounds } from "@/lib/db/draws-import";
+import { importRounds } from "@/lib/db/draws/import";
 import { drawImpactExport, openReportBatch } from "@/lib/db/exports";
 import { prisma } from "@/lib/db/prisma";
 import { createTestFirm, type TestFirm } from "@/lib/db/testing/fixtures";
