@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { expect, test } from "@playwright/test";
-import { insertClientsBulk } from "@/lib/db/clients-bulk";
+import { insertClientsBulk } from "@/lib/db/clients/bulk";
 import { queueDrawDigests } from "@/lib/db/draw-digests";
 import { computeDrawMatch } from "@/lib/db/draws/results-store";
 import { importRounds } from "@/lib/db/draws/import";

@@ -15,7 +15,7 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { Writable } from "node:stream";
 import { parseRosterQuery } from "@/lib/clients/roster-query";
-import { insertClientsBulk } from "@/lib/db/clients-bulk";
+import { insertClientsBulk } from "@/lib/db/clients/bulk";
 import { importRounds } from "@/lib/db/draws/import";
 import { prisma } from "@/lib/db/prisma";
 import { createTestFirm } from "@/lib/db/testing/fixtures";

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { ForbiddenError, NotFoundError } from "@/lib/errors";
 import type { NormalisedRound } from "@/lib/draws/round";
-import { insertClientsBulk } from "./clients-bulk";
+import { insertClientsBulk } from "./clients/bulk";
 import { queueDrawDigests } from "./draw-digests";
 import { computeDrawMatch, markDrawMatchNotified, unfinishedDrawMatches } from "./draws/results-store";
 import { importRounds } from "./draws/import";

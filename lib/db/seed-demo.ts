@@ -6,7 +6,7 @@ import type { Role } from "@/lib/auth/permissions";
 import { syntheticClients } from "@/lib/demo/synthetic-clients";
 import { parseRounds } from "@/lib/draws/parse-rounds";
 import { recordAudit } from "./audit";
-import { insertClientsBulk } from "./clients-bulk";
+import { insertClientsBulk } from "./clients/bulk";
 import { importRounds } from "./draws/import";
 import { prisma } from "./prisma";
 

@@ -2,7 +2,7 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import type pg from "pg";
 import type { Scope } from "@/lib/auth/scope";
-import { insertClientsBulk } from "@/lib/db/clients-bulk";
+import { insertClientsBulk } from "@/lib/db/clients/bulk";
 import { importRounds } from "@/lib/db/draws/import";
 import { prisma } from "@/lib/db/prisma";
 import { createTestFirm } from "@/lib/db/testing/fixtures";

@@ -4,7 +4,7 @@ import { type CsvDuplicate, type CsvRowError, validateClientCsvAsync } from "@/l
 import { CATEGORY_KINDS } from "@/lib/draws/kinds";
 import { ConflictError, ForbiddenError } from "@/lib/errors";
 import { actorOf, recordAudit } from "../audit";
-import { insertClientsBulk } from "../clients-bulk";
+import { insertClientsBulk } from "./bulk";
 import { categoryKinds } from "../draws/kinds";
 import { Prisma, prisma } from "../prisma";
 import { teamWhere, userWhere } from "../scope";

@@ -6,7 +6,7 @@ import { profileExpiresAt, profileExpiresOn as twelveMonthExpiry } from "@/lib/d
 import { drawInstant, drawResultForClient, type EligibilityClient, type EligibilityDraw } from "@/lib/draws/eligibility";
 import { PROGRAMS, type Program } from "@/lib/draws/kinds";
 import { NotFoundError } from "@/lib/errors";
-import { insertClientsBulk, type ClientInsert } from "../clients-bulk";
+import { insertClientsBulk, type ClientInsert } from "../clients/bulk";
 import { clientDrawResults } from "./client-results";
 import { drawImpact, type DrawImpact } from "./impact";
 import { previousDrawOfKind } from "./find";

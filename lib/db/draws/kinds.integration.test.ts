@@ -7,7 +7,7 @@ import { CATEGORY_KINDS, DRAW_KIND_LABELS } from "@/lib/draws/kinds";
 import { parseRounds } from "@/lib/draws/parse-rounds";
 import { ConflictError, ForbiddenError, InvalidInputError } from "@/lib/errors";
 import { CLIENT_CSV_COLUMNS } from "@/lib/clients/csv-template";
-import { insertClientsBulk } from "../clients-bulk";
+import { insertClientsBulk } from "../clients/bulk";
 import { importClientsCsv } from "../clients/import";
 import { drawWatch } from "../dashboard";
 import { drawImpact } from "./impact";

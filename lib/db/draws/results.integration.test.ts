@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { ClientInputDraft } from "@/lib/clients/schema";
 import type { NormalisedRound } from "@/lib/draws/round";
-import { insertClientsBulk } from "../clients-bulk";
+import { insertClientsBulk } from "../clients/bulk";
 import { archiveClient, createClient, deleteClient, restoreClient, unarchiveClient, updateClient } from "../clients";
 import { drawWatch } from "../dashboard";
 import { importRounds } from "./import";

@@ -10,10 +10,12 @@ import ExcelJS from "exceljs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { parseRosterQuery, rosterQueryToSearch } from "@/lib/clients/roster-query";
 import { streamRosterCsv, streamRosterXlsx } from "@/lib/server/exports/roster";
-import { archiveClient, createClient, listClients, unarchiveClient } from "./clients";
-import { openReportBatch } from "./exports";
-import { prisma } from "./prisma";
-import { createTestFirm, type TestFirm } from "./testing/fixtures";
+import { archiveClient, unarchiveClient } from "./archive";
+import { createClient } from "./create";
+import { listClients } from "./list";
+import { openReportBatch } from "../exports";
+import { prisma } from "../prisma";
+import { createTestFirm, type TestFirm } from "../testing/fixtures";
 
 const NOW = new Date("2026-06-15T16:00:00Z");
 let firm: TestFirm;

@@ -2,7 +2,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { applicationDueOn, ecaExpiresOn, languageTestExpiresOn, profileExpiresOn } from "@/lib/deadlines";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { refreshClientResults } from "./draws/results-refresh";
+import { refreshClientResults } from "../draws/results-refresh";
 
 type Tx = Prisma.TransactionClient;
 
