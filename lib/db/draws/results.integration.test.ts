@@ -7,7 +7,7 @@ import { archiveClient, createClient, deleteClient, restoreClient, unarchiveClie
 import { drawWatch } from "../dashboard";
 import { importRounds } from "./import";
 import { mapDrawKind } from "./kind-mapping";
-import { updateFirmSettings } from "../firm-settings";
+import { updateFirmSettings } from "../firms";
 import { transitionClient } from "../clients/ita";
 import { prisma } from "../prisma";
 import { createTestFirm, testClientInsert, type TestFirm } from "../testing/fixtures";

@@ -13,8 +13,7 @@ import { type DrawImpact, drawImpact, type DrawImpactOptions } from "../draws/im
 import { openSnapshot } from "./snapshot";
 import { rosterExportStatements } from "./roster-statements";
 import type { ClientReportInput } from "@/lib/reports/client-report";
-import { getFirmLogo, getFirmSettings } from "../firm-settings";
-import { getFirm } from "../firms";
+import { getFirm, getFirmLogo, getFirmSettings } from "../firms";
 import { prisma } from "../prisma";
 import { clientWhere, userWhere } from "../scope";
 

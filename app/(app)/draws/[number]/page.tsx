@@ -14,8 +14,7 @@ import { Alert, Badge, Card, PageHeader, Stat, StatGroup } from "@/components/ui
 import { can, seesAllTeams } from "@/lib/auth/scope";
 import { formatInstant } from "@/lib/dates/format-instant";
 import { drawImpact } from "@/lib/db/draws/impact";
-import { getFirm } from "@/lib/db/firms";
-import { listTeams } from "@/lib/db/teams";
+import { getFirm, listTeams } from "@/lib/db/firms";
 import { listUsers } from "@/lib/db/users";
 import { NotFoundError } from "@/lib/errors";
 import { requireViewer } from "@/lib/server/session";
