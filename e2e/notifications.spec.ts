@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { expect, test } from "@playwright/test";
 import { insertClientsBulk } from "@/lib/db/clients/bulk";
-import { queueDrawDigests } from "@/lib/db/draw-digests";
+import { queueDrawDigests } from "@/lib/db/notifications";
 import { computeDrawMatch } from "@/lib/db/draws/results-store";
 import { importRounds } from "@/lib/db/draws/import";
 import { prisma } from "@/lib/db/prisma";

@@ -4,11 +4,11 @@ import type { Scope } from "@/lib/auth/scope";
 import { DRAW_KIND_LABELS, type DrawKind } from "@/lib/draws/kinds";
 import { appUrl, type MailEnv } from "@/lib/mail/app-url";
 import { renderDrawDigest, type DigestRow } from "@/lib/mail/digest";
-import { getDraw } from "./draws";
-import { queueMail } from "./mail";
-import { poolMovementForDraw } from "./draws/pool-movement";
-import { prisma } from "./prisma";
-import { clientScopeSql } from "./scope";
+import { getDraw } from "../draws";
+import { queueMail } from "../mail";
+import { poolMovementForDraw } from "../draws/pool-movement";
+import { prisma } from "../prisma";
+import { clientScopeSql } from "../scope";
 
 /**
  * After a firm's match (lib/db/draws/results-store.ts): one digest and one bell notification per active
