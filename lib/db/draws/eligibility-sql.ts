@@ -89,3 +89,13 @@ export function crsAsOfSql(c: string, d: string): string {
     WHERE s."firmId" = ${c}."firmId" AND s."clientId" = ${c}."id" AND s."effectiveAt" <= ${d}.at
     ORDER BY s."effectiveAt" DESC LIMIT 1`;
 }
+
+/**
+ * The same rule for all of a firm's clients at once: one pass over the firm's scores per round,
+ * each client's latest at or before the draw (rows: "clientId", "crs").
+ */
+export function crsAsOfScanSql(firmId: string, d: string): string {
+  return `SELECT DISTINCT ON (s."clientId") s."clientId", s."crs" FROM "CrsScore" s
+    WHERE s."firmId" = ${firmId} AND s."effectiveAt" <= ${d}.at
+    ORDER BY s."clientId", s."effectiveAt" DESC`;
+}
