@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { expect, test, type Page } from "@playwright/test";
-import { importRounds } from "@/lib/db/draws-import";
+import { importRounds } from "@/lib/db/draws/import";
 import { prisma } from "@/lib/db/prisma";
 import { createTestFirm, TEST_PASSWORD } from "@/lib/db/testing/fixtures";
 import { parseRounds } from "@/lib/draws/parse-rounds";

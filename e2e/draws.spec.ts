@@ -1,7 +1,7 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { addDaysToDate } from "@/lib/dates/calendar-date";
 import { todayIn } from "@/lib/dates/time-zone";
-import { insertClientsBulk, type ClientInsert } from "@/lib/db/clients-bulk";
+import { insertClientsBulk, type ClientInsert } from "@/lib/db/clients/bulk";
 import { prisma } from "@/lib/db/prisma";
 import { createTestFirm, TEST_PASSWORD, testClientInsert, type TestFirm } from "@/lib/db/testing/fixtures";
 

@@ -2,8 +2,8 @@ import { randomUUID } from "node:crypto";
 import { expect, test } from "@playwright/test";
 import { addDaysToDate } from "@/lib/dates/calendar-date";
 import { todayIn } from "@/lib/dates/time-zone";
-import { insertClientsBulk } from "@/lib/db/clients-bulk";
-import { roundToRow } from "@/lib/db/draws-import";
+import { insertClientsBulk } from "@/lib/db/clients/bulk";
+import { roundToRow } from "@/lib/db/draws/import";
 import { prisma } from "@/lib/db/prisma";
 import { createTestFirm, TEST_PASSWORD, testClientInsert } from "@/lib/db/testing/fixtures";
 

@@ -1,9 +1,9 @@
 import { randomUUID } from "node:crypto";
 import { expect, test } from "@playwright/test";
-import { insertClientsBulk } from "@/lib/db/clients-bulk";
-import { queueDrawDigests } from "@/lib/db/draw-digests";
-import { computeDrawMatch } from "@/lib/db/draw-results";
-import { importRounds } from "@/lib/db/draws-import";
+import { insertClientsBulk } from "@/lib/db/clients/bulk";
+import { queueDrawDigests } from "@/lib/db/notifications";
+import { computeDrawMatch } from "@/lib/db/draws/results-store";
+import { importRounds } from "@/lib/db/draws/import";
 import { prisma } from "@/lib/db/prisma";
 import { createTestFirm, testClientInsert } from "@/lib/db/testing/fixtures";
 import { parseRounds } from "@/lib/draws/parse-rounds";

@@ -1,8 +1,8 @@
 // npm run draws:impact -- --firm SLUG --draw NUMBER|latest [--kind KIND] [--margin N] [--json]
-// Which of a firm's clients a draw hits: the draw page's lists (lib/db/draw-impact.ts, same query)
+// Which of a firm's clients a draw hits: the draw page's lists (lib/db/draws/impact.ts, same query)
 // on the command line, for administrators. See USAGE; scripts/lib/cli.ts for output and exit codes.
 import type { Scope } from "@/lib/auth/scope";
-import type { DrawImpact, ImpactRow } from "@/lib/db/draw-impact";
+import type { DrawImpact, ImpactRow } from "@/lib/db/draws/impact";
 import { DRAW_KINDS, DRAW_KIND_LABELS, type DrawKind } from "@/lib/draws/kinds";
 import { NotFoundError } from "@/lib/errors";
 import { CliError, EXIT_OK, parseCommandLine, printJson, runCommand, UsageError, wholeNumberOption, withDatabase, writeOut } from "./lib/cli";
@@ -108,7 +108,7 @@ async function main(): Promise<number> {
   const request = readRequest();
   return withDatabase(async () => {
     const { findFirmBySlug } = await import("@/lib/db/firms");
-    const { drawImpact } = await import("@/lib/db/draw-impact");
+    const { drawImpact } = await import("@/lib/db/draws/impact");
     const { prisma } = await import("@/lib/db/prisma");
     try {
       const firm = await findFirmBySlug(request.firm);

@@ -3,7 +3,7 @@
 // transaction. See USAGE for what each flag does; scripts/lib/cli.ts for output and exit codes.
 import { FeedSourceError, DEFAULT_TIMEOUT_MS, loadRoundsSource } from "@/lib/draws/load-source";
 import { FeedFormatError, parseRounds, type ParsedRounds } from "@/lib/draws/parse-rounds";
-import type { ImportSummary } from "@/lib/db/draws-import";
+import type { ImportSummary } from "@/lib/db/draws/import";
 import type { RoundChanges } from "@/lib/draws/diff-rounds";
 import type { DistributionBucket } from "@/lib/draws/round";
 import { CliError, EXIT_OK, parseCommandLine, printJson, runCommand, UsageError, wholeNumberOption, withDatabase, writeOut } from "./lib/cli";
@@ -83,7 +83,7 @@ function isMissingTable(error: unknown): boolean {
 
 async function importIntoDatabase(parsed: ParsedRounds, source: string, dryRun: boolean): Promise<ImportSummary> {
   return withDatabase(async () => {
-    const { importRounds } = await import("@/lib/db/draws-import");
+    const { importRounds } = await import("@/lib/db/draws/import");
     const { prisma } = await import("@/lib/db/prisma");
     try {
       return await importRounds(parsed.rounds, { source, importedBy: "command line", warnings: parsed.warnings, dryRun });

@@ -38,7 +38,7 @@ async function main(): Promise<number> {
   }
   return withDatabase(async () => {
     if (!input) {
-      const { unrecognisedDrawNames } = await import("@/lib/db/draw-kinds");
+      const { unrecognisedDrawNames } = await import("@/lib/db/draws/kinds");
       const names = await unrecognisedDrawNames();
       if (values.json) await printJson(names);
       else console.log(names.length ? names.map((n) => `${n.rounds} round(s), latest #${n.latest.number} (${n.latest.date}): ${n.names.join(" | ")}`).join("\n") : "Every stored draw name is recognised.");

@@ -52,7 +52,7 @@ async function main(): Promise<number> {
   // Fetch before touching the database: an unreachable feed fails fast and starts nothing.
   const { rounds, warnings } = await fetchRounds(url);
   return withDatabase(async () => {
-    const { importRounds } = await import("@/lib/db/draws-import");
+    const { importRounds } = await import("@/lib/db/draws/import");
     const summary = await importRounds(rounds, { source: url, importedBy: "draws:sync", warnings, dryRun: Boolean(values["dry-run"]) });
     if (values.json) await printJson({ url, rounds: rounds.length, ...summary });
     else print(url, summary);

@@ -12,11 +12,10 @@ import { MailNotConfiguredNotice } from "@/components/mail/MailNotConfiguredNoti
 import { Alert, EmptyState, PageHeader } from "@/components/ui";
 import { can, seesAllTeams } from "@/lib/auth/scope";
 import { comingChanges, drawWatch, expiryRadar, WATCH_DAYS, withLatest } from "@/lib/db/dashboard";
-import { documentsAtRiskList } from "@/lib/db/documents-at-risk";
-import { getFirmSettings } from "@/lib/db/firm-settings";
+import { documentsAtRiskList } from "@/lib/db/clients/documents-at-risk";
+import { getFirmSettings, listTeams } from "@/lib/db/firms";
 import { drawSyncStatus } from "@/lib/db/draws/sync-status";
 import { latestDrawsPerKind } from "@/lib/db/draws";
-import { listTeams } from "@/lib/db/teams";
 import { mailConfigured } from "@/lib/mail/transport";
 import { requireViewer } from "@/lib/server/session";
 

@@ -1,5 +1,5 @@
 import { Badge, Card, EmptyState, Table, TBody, TD, TH, THead, TR } from "@/components/ui";
-import type { DocumentsAtRisk as AtRisk } from "@/lib/db/documents-at-risk";
+import type { DocumentsAtRisk as AtRisk } from "@/lib/db/clients/documents-at-risk";
 import { RISK_DOCUMENT_LABELS } from "@/lib/deadlines/application";
 import { plural } from "@/components/draws/format";
 import { ClientLink } from "./ClientLink";

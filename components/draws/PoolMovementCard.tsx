@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { Button, Card, EmptyState, SelectField, Table, TBody, TD, TFoot, TH, THead, TR } from "@/components/ui";
-import type { PoolMovementView } from "@/lib/db/pool-movement";
+import type { PoolMovementView } from "@/lib/db/draws/pool-movement";
 import { formatChange } from "@/lib/draws/pool-movement";
 import { formatCount } from "./format";
 import { PoolMovementChart } from "./PoolMovementChart";

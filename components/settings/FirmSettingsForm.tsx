@@ -3,7 +3,7 @@
 import { ActionForm } from "@/components/forms/ActionForm";
 import { Alert, CheckboxField, TextField } from "@/components/ui";
 import { DRAW_KIND_LABELS, DRAW_KINDS } from "@/lib/draws/kinds";
-import type { FirmSettings } from "@/lib/db/firm-settings";
+import type { FirmSettings } from "@/lib/db/firms";
 import type { ActionResult } from "@/lib/server/action";
 
 type Action = (prev: ActionResult<{ saved: boolean }> | null, form: FormData) => Promise<ActionResult<{ saved: boolean }>>;

@@ -106,7 +106,7 @@ export async function createWorld(baseURL: string): Promise<World> {
 
   const mail = async (firm: TestFirm) =>
     (await queueMail({ firmId: firm.id, userId: null, kind: "invitation", to: `matrix-${run}@test.example`, subject: "Matrix", text: "Matrix", html: "<p>Matrix</p>", idempotencyKey: `matrix:${firm.id}` })).id;
-  // Notifications are written by the draw-day worker (lib/db/draw-digests); a row is all the matrix needs.
+  // Notifications are written by the draw-day worker (lib/db/notifications/digests.ts); a row is all the matrix needs.
   const notification = async (firm: TestFirm, user: TestUser) =>
     (await prisma().notification.create({ data: { firmId: firm.id, userId: user.id, drawNumber: draw.number, title: "Matrix" } })).id;
   const { token: inviteToken } = await inviteUser(A.user("owner").scope, { email: `matrix-invitee-${run}@test.example`, name: "Invitee", role: "viewer", teamIds: [A.teams[0].id] });

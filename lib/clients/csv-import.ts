@@ -62,7 +62,7 @@ export interface CsvDuplicate {
   existingClientId?: string;
 }
 
-/** A valid row, ready for lib/db/clients-bulk.ts's insertClientsBulk (its ClientInsert shape). */
+/** A valid row, ready for lib/db/clients/bulk.ts's insertClientsBulk (its ClientInsert shape). */
 export interface CsvClientRow {
   teamId: string;
   consultantId: string | null;

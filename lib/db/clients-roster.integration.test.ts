@@ -7,7 +7,7 @@ import type { ClientInputDraft } from "@/lib/clients/schema";
 import { isAboveCutoff } from "@/lib/draws/eligibility";
 import { parseRounds } from "@/lib/draws/parse-rounds";
 import { archiveClient, createClient, listClients, type RosterRow } from "./clients";
-import { importRounds } from "./draws-import";
+import { importRounds } from "./draws/import";
 import { prisma } from "./prisma";
 import { createTestFirm, type TestFirm } from "./testing/fixtures";
 

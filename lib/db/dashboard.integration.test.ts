@@ -5,10 +5,10 @@ import { profile } from "@/lib/crs/test-fixtures";
 import { addDaysToDate } from "@/lib/dates/calendar-date";
 import { buildDistribution, DISTRIBUTION_KEYS } from "@/lib/draws/distribution";
 import type { NormalisedRound } from "@/lib/draws/round";
-import { insertClientsBulk, type ClientInsert } from "./clients-bulk";
+import { insertClientsBulk, type ClientInsert } from "./clients/bulk";
 import { comingChanges, drawWatch, expiryRadar, poolDistribution, type ExpiryRadar } from "./dashboard";
-import { drawImpact } from "./draw-impact";
-import { roundToRow } from "./draws-import";
+import { drawImpact } from "./draws/impact";
+import { roundToRow } from "./draws/import";
 import { prisma } from "./prisma";
 import { createTestFirm, testClientInsert, type TestFirm } from "./testing/fixtures";
 

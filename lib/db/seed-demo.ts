@@ -6,8 +6,8 @@ import type { Role } from "@/lib/auth/permissions";
 import { syntheticClients } from "@/lib/demo/synthetic-clients";
 import { parseRounds } from "@/lib/draws/parse-rounds";
 import { recordAudit } from "./audit";
-import { insertClientsBulk } from "./clients-bulk";
-import { importRounds } from "./draws-import";
+import { insertClientsBulk } from "./clients/bulk";
+import { importRounds } from "./draws/import";
 import { prisma } from "./prisma";
 
 export const DEMO_FIRM = { name: "Maple Route Immigration", slug: "maple-route" } as const;

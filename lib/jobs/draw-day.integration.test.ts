@@ -1,8 +1,8 @@
 import { parse } from "csv-parse/sync";
 import type { ParsedMail } from "mailparser";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { insertClientsBulk } from "@/lib/db/clients-bulk";
-import { drawImpact } from "@/lib/db/draw-impact";
+import { insertClientsBulk } from "@/lib/db/clients/bulk";
+import { drawImpact } from "@/lib/db/draws/impact";
 import { drawSyncStatus } from "@/lib/db/draws/sync-status";
 import { prisma } from "@/lib/db/prisma";
 import { createTestFirm, testClientInsert, type TestFirm, type TestUser } from "@/lib/db/testing/fixtures";

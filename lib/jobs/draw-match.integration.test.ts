@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { drawImpact } from "@/lib/db/draw-impact";
-import { insertClientsBulk } from "@/lib/db/clients-bulk";
+import { drawImpact } from "@/lib/db/draws/impact";
+import { insertClientsBulk } from "@/lib/db/clients/bulk";
 import { markFirmRoundsStale } from "@/lib/db/draws/results-store";
 import { prisma } from "@/lib/db/prisma";
 import { createTestFirm, testClientInsert, type TestFirm } from "@/lib/db/testing/fixtures";

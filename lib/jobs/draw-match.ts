@@ -1,4 +1,4 @@
-import { queueDrawDigests } from "@/lib/db/draw-digests";
+import { queueDrawDigests } from "@/lib/db/notifications";
 import { computeDrawMatch, markDrawMatchNotified, matchOwesDigests } from "@/lib/db/draws/results-store";
 import { QUEUES, type PgBoss } from "./queue";
 import { queueFirmWebhook } from "./webhook";

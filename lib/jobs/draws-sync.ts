@@ -1,5 +1,5 @@
 import { feedUrl, fetchFeedRounds } from "@/lib/draws/feed";
-import { importRounds, type ImportSummary } from "@/lib/db/draws-import";
+import { importRounds, type ImportSummary } from "@/lib/db/draws/import";
 import { recordSyncAttempt, recordSyncFailure, recordSyncSuccess } from "@/lib/db/draws/sync-status";
 
 /**

@@ -1,10 +1,10 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { computeDrawMatch } from "@/lib/db/draw-results";
+import { computeDrawMatch } from "@/lib/db/draws/results-store";
 import { prisma } from "@/lib/db/prisma";
 import { createTestFirm, type TestFirm } from "@/lib/db/testing/fixtures";
-import { recordWebhookIntent, setFirmWebhook } from "@/lib/db/webhooks";
+import { recordWebhookIntent, setFirmWebhook } from "@/lib/db/notifications";
 import { ForbiddenError } from "@/lib/errors";
 import { deliverFirmWebhook } from "./webhook";
 

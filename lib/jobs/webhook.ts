@@ -1,4 +1,4 @@
-import { recordWebhookAttempt, recordWebhookIntent, webhookDue } from "@/lib/db/webhooks";
+import { recordWebhookAttempt, recordWebhookIntent, webhookDue } from "@/lib/db/notifications";
 import { appUrl } from "@/lib/mail/app-url";
 import { webhookPayload } from "@/lib/webhooks/policy";
 import { postWebhook } from "@/lib/webhooks/send";

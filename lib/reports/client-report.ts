@@ -46,7 +46,7 @@ export interface ReportClient {
   applicationSubmittedOn?: string | null;
 }
 
-/** One recent draw judged for the client (lib/db/draw-impact ClientDrawResult fits). */
+/** One recent draw judged for the client (lib/db/draws/client-results.ts ClientDrawResult fits). */
 export interface ReportDraw {
   draw: { number: string; date: string; kind: DrawKind; cutoff: number; categoryVersion?: string | null };
   crs: number | null;

@@ -15,7 +15,7 @@ export const IMPACT_LIST_LABELS: Record<ImpactList, string> = {
   near_miss: "Near miss",
 };
 
-/** One client in a list (lib/db/draw-impact ImpactRow fits). */
+/** One client in a list (lib/db/draws/impact.ts ImpactRow fits). */
 export interface ImpactReportRow {
   clientId: string;
   firstName: string;

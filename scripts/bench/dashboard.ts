@@ -2,7 +2,7 @@ import type pg from "pg";
 import { seesAllTeams, type Scope } from "@/lib/auth/scope";
 import { comingChanges, drawWatch, expiryRadar } from "@/lib/db/dashboard";
 import { latestDrawsPerKind } from "@/lib/db/draws";
-import { listTeams } from "@/lib/db/teams";
+import { listTeams } from "@/lib/db/firms";
 import { DEADLINE_BAND_MAX_DAYS, DEADLINE_BANDS } from "@/lib/deadlines";
 import { CATEGORIES, clears, eligible, INVITED, reasons } from "./raw-impact";
 

@@ -12,7 +12,7 @@ import path from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CLIENT_CSV_COLUMNS } from "@/lib/clients/csv-template";
-import { insertClientsBulk } from "@/lib/db/clients-bulk";
+import { insertClientsBulk } from "@/lib/db/clients/bulk";
 import { prisma } from "@/lib/db/prisma";
 import { createTestFirm, testClientInsert, type TestFirm } from "@/lib/db/testing/fixtures";
 import { feedRound } from "@/lib/jobs/testing/draw-day";

@@ -10,8 +10,7 @@ import { MAX_REPORT_BATCH } from "@/lib/db/exports";
 import { can, seesAllTeams } from "@/lib/auth/scope";
 import { parseRosterQuery } from "@/lib/clients/roster-query";
 import { listClients } from "@/lib/db/clients";
-import { getFirm } from "@/lib/db/firms";
-import { listTeams } from "@/lib/db/teams";
+import { getFirm, listTeams } from "@/lib/db/firms";
 import { listConsultants } from "@/lib/db/users";
 import { requireViewer } from "@/lib/server/session";
 

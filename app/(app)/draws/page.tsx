@@ -11,10 +11,10 @@ import { can } from "@/lib/auth/scope";
 import { formatInstant } from "@/lib/dates/format-instant";
 import { cutoffSeries, poolDistribution } from "@/lib/db/dashboard";
 import { drawKindsPresent, listDraws, type DrawSort } from "@/lib/db/draws";
-import { createdCategoryKindsInUse } from "@/lib/db/draw-kinds";
+import { createdCategoryKindsInUse } from "@/lib/db/draws/kinds";
 import { getFirm } from "@/lib/db/firms";
 import { isPlatformAdmin } from "@/lib/db/users/platform-admins";
-import { poolMovementView } from "@/lib/db/pool-movement";
+import { poolMovementView } from "@/lib/db/draws/pool-movement";
 import { requireViewer } from "@/lib/server/session";
 import { ledgerHiddenFields, ledgerHref, ledgerQuerySchema } from "./ledger-query";
 

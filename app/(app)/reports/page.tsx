@@ -9,7 +9,7 @@ import { parseRosterQuery } from "@/lib/clients/roster-query";
 import { listClients } from "@/lib/db/clients";
 import { listDraws } from "@/lib/db/draws";
 import { MAX_REPORT_BATCH } from "@/lib/db/exports";
-import { listTeams } from "@/lib/db/teams";
+import { listTeams } from "@/lib/db/firms";
 import { listConsultants } from "@/lib/db/users";
 import { DRAW_KIND_LABELS } from "@/lib/draws/kinds";
 import { formatCount } from "@/lib/reports/labels";

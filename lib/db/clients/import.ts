@@ -4,8 +4,8 @@ import { type CsvDuplicate, type CsvRowError, validateClientCsvAsync } from "@/l
 import { CATEGORY_KINDS } from "@/lib/draws/kinds";
 import { ConflictError, ForbiddenError } from "@/lib/errors";
 import { actorOf, recordAudit } from "../audit";
-import { insertClientsBulk } from "../clients-bulk";
-import { categoryKinds } from "../draw-kinds";
+import { insertClientsBulk } from "./bulk";
+import { categoryKinds } from "../draws/kinds";
 import { Prisma, prisma } from "../prisma";
 import { teamWhere, userWhere } from "../scope";
 

@@ -12,6 +12,7 @@ import { actorOf, recordAudit } from "../audit";
 import { prisma } from "../prisma";
 import { clientWhere } from "../scope";
 import { refreshClientResults } from "../draws/results-refresh";
+import { firmTimeZone } from "./shared";
 
 /**
  * The day after the draw: recording ITAs (one client or many, from a draw page) and the later
@@ -87,12 +88,6 @@ function asInvalid(error: unknown, prefix: string): never {
   throw error;
 }
 
-async function firmZone(scope: Scope, tx: Tx): Promise<string> {
-  const firm = await tx.firm.findUnique({ where: { id: scope.firmId }, select: { timeZone: true } });
-  if (!firm) throw new NotFoundError("Firm");
-  return firm.timeZone;
-}
-
 /**
  * Records the ITA of every selected client in one round: one transaction, one audit entry per
  * client. Any client out of scope (404) or whose status or dates refuse the ITA fails the whole
@@ -106,7 +101,7 @@ export async function recordInvitations(scope: Scope, raw: unknown, options: { n
   return prisma().$transaction(async (tx) => {
     const draw = await tx.draw.findUnique({ where: { number: input.drawNumber }, select: { number: true } });
     if (!draw) throw new NotFoundError(`Round ${input.drawNumber}`);
-    const timeZone = await firmZone(scope, tx);
+    const timeZone = await firmTimeZone(scope, tx);
     const rows = await tx.client.findMany({ where: clientWhere(scope, { id: { in: ids } }) });
     if (rows.length !== ids.length) throw new NotFoundError("Client");
     for (const row of rows) {
@@ -133,7 +128,7 @@ export async function transitionClient(scope: Scope, id: string, raw: unknown, o
     }
     const row = await tx.client.findFirst({ where: clientWhere(scope, { id }) });
     if (!row) throw new NotFoundError("Client");
-    const timeZone = await firmZone(scope, tx);
+    const timeZone = await firmTimeZone(scope, tx);
     try {
       const change = await applyTo(scope, tx, row, transition, timeZone, now);
       await refreshClientResults(tx, scope.firmId, [id]);

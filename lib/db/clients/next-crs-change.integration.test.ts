@@ -5,7 +5,7 @@ import { profile } from "@/lib/crs/test-fixtures";
 import { addDaysToDate, addYearsToDate } from "@/lib/dates/calendar-date";
 import { todayIn } from "@/lib/dates/time-zone";
 import { runCrsChangesRefresh } from "@/lib/jobs/crs-changes";
-import { insertClientsBulk, type ClientInsert } from "../clients-bulk";
+import { insertClientsBulk, type ClientInsert } from "./bulk";
 import { comingChanges, COMING_CHANGES_DAYS, type ComingChanges, RADAR_NEXT_DEADLINE_SQL } from "../dashboard";
 import { prisma } from "../prisma";
 import { createTestFirm, testClientInsert, type TestFirm } from "../testing/fixtures";

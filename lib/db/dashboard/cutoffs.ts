@@ -2,7 +2,7 @@ import "server-only";
 import { type CalendarDate, isCalendarDate } from "@/lib/dates/calendar-date";
 import type { DrawKind } from "@/lib/draws/kinds";
 import { InvalidInputError } from "@/lib/errors";
-import { categoryLabelSql } from "../draw-kinds";
+import { categoryLabelSql } from "../draws/kinds";
 import { drawOrderSql } from "../draws";
 import { prisma } from "../prisma";
 

@@ -10,7 +10,7 @@ import { FeedFormatError, parseRounds } from "@/lib/draws/parse-rounds";
 import { normalisedRoundSchema, type NormalisedRound } from "@/lib/draws/round";
 import { ConflictError, ForbiddenError, InvalidInputError } from "@/lib/errors";
 import { actorOf, recordAudit } from "../audit";
-import { importRounds, upsertProvisionalRound } from "../draws-import";
+import { importRounds, upsertProvisionalRound } from "./import";
 
 /**
  * What admins do to the draw ledger from the app: import IRCC's feed (a dry run first, then the

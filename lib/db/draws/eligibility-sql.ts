@@ -5,7 +5,7 @@ import { PROFILE_VALIDITY_MONTHS } from "@/lib/deadlines/expiry";
 import type { IneligibleReason } from "@/lib/draws/eligibility";
 import { PROGRAMS } from "@/lib/draws/kinds";
 // Whether a kind is a category comes from the CategoryKind table, so new categories match at once.
-import { isCategorySql } from "../draw-kinds";
+import { isCategorySql } from "./kinds";
 import { drawInstantSql, drawOrderRowSql, drawOrderSql } from "./order-sql";
 
 /**
@@ -88,4 +88,14 @@ export function crsAsOfSql(c: string, d: string): string {
   return `SELECT s."crs" FROM "CrsScore" s
     WHERE s."firmId" = ${c}."firmId" AND s."clientId" = ${c}."id" AND s."effectiveAt" <= ${d}.at
     ORDER BY s."effectiveAt" DESC LIMIT 1`;
+}
+
+/**
+ * The same rule for all of a firm's clients at once: one pass over the firm's scores per round,
+ * each client's latest at or before the draw (rows: "clientId", "crs").
+ */
+export function crsAsOfScanSql(firmId: string, d: string): string {
+  return `SELECT DISTINCT ON (s."clientId") s."clientId", s."crs" FROM "CrsScore" s
+    WHERE s."firmId" = ${firmId} AND s."effectiveAt" <= ${d}.at
+    ORDER BY s."clientId", s."effectiveAt" DESC`;
 }

@@ -2,7 +2,7 @@ import "server-only";
 import type { CalendarDate } from "@/lib/dates/calendar-date";
 import { isCategoryKind, type DrawKind, type Program } from "@/lib/draws/kinds";
 import type { DistributionBucket } from "@/lib/draws/round";
-import { categoryLabelSql, isCategorySql } from "../draw-kinds";
+import { categoryLabelSql, isCategorySql } from "./kinds";
 
 /** A draw as the app reads it: dates as "YYYY-MM-DD", instants as ISO strings (an EligibilityDraw). */
 export interface DrawRecord {

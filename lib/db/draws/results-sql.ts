@@ -3,6 +3,7 @@ import { seesAllTeams, type Scope } from "@/lib/auth/scope";
 import {
   clearsCutoffSql,
   clearsDrawSql,
+  crsAsOfScanSql,
   crsAsOfSql,
   drawExtrasSql,
   INVITED_SQL,
@@ -21,6 +22,15 @@ import {
  */
 
 export type ResultStatus = "newly_above" | "above" | "near_miss" | "ineligible_close";
+
+/**
+ * A round's counts over stored rows (alias `r`): "above" includes the newly above; the
+ * ineligible-but-close rows count in none. Columns "above", "newlyAbove", "nearMiss".
+ */
+export const resultCountsSql = (r = "r") =>
+  `count(*) FILTER (WHERE ${r}."status" IN ('newly_above', 'above'))::int AS "above",
+       count(*) FILTER (WHERE ${r}."status" = 'newly_above')::int AS "newlyAbove",
+       count(*) FILTER (WHERE ${r}."status" = 'near_miss')::int AS "nearMiss"`;
 
 /** SQL expressions (placeholders or subqueries) for the statement's inputs. */
 export interface ClassifyInputs {
@@ -49,11 +59,7 @@ export function classifySql(i: ClassifyInputs): string {
   const scoresCte =
     i.scores === "scan"
       ? `scores AS MATERIALIZED (
-  SELECT cur."number", s."clientId", s."crs" FROM cur CROSS JOIN LATERAL (
-    SELECT DISTINCT ON (s."clientId") s."clientId", s."crs" FROM "CrsScore" s
-    WHERE s."firmId" = ${i.firmId} AND s."effectiveAt" <= cur.at
-    ORDER BY s."clientId", s."effectiveAt" DESC
-  ) s
+  SELECT cur."number", s."clientId", s."crs" FROM cur CROSS JOIN LATERAL (${crsAsOfScanSql(i.firmId, "cur")}) s
 ),`
       : "";
   const scored =

@@ -1,6 +1,6 @@
 import "server-only";
 import { prisma, type Prisma } from "../prisma";
-import { storeResultsSql } from "./results-sql";
+import { resultCountsSql, storeResultsSql } from "./results-sql";
 
 /**
  * What is stored, and when (issue 14): DrawResult holds, per firm and round, every client above,
@@ -90,10 +90,7 @@ async function storeRound(tx: Tx, firmId: string, drawNumber: string, force: boo
   await tx.$executeRawUnsafe(sql.remove, firmId, drawNumber);
   await tx.$executeRawUnsafe(sql.insert, firmId, drawNumber);
   const [counts] = await tx.$queryRawUnsafe<MatchCounts[]>(
-    `SELECT count(*) FILTER (WHERE "status" IN ('newly_above', 'above'))::int AS "above",
-       count(*) FILTER (WHERE "status" = 'newly_above')::int AS "newlyAbove",
-       count(*) FILTER (WHERE "status" = 'near_miss')::int AS "nearMiss"
-     FROM "DrawResult" WHERE "firmId" = $1::uuid AND "drawNumber" = $2`,
+    `SELECT ${resultCountsSql()} FROM "DrawResult" r WHERE r."firmId" = $1::uuid AND r."drawNumber" = $2`,
     firmId,
     drawNumber,
   );

@@ -1,6 +1,6 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import { PassThrough, type Writable } from "node:stream";
+import { PassThrough } from "node:stream";
 import { parse } from "csv-parse/sync";
 import ExcelJS from "exceljs";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -12,9 +12,10 @@ import { streamRosterCsv, streamRosterXlsx } from "@/lib/server/exports/roster";
 import { writeImpactCsv, writeImpactXlsx } from "@/lib/server/exports/draw-impact";
 import { ExportAbortedError } from "@/lib/server/exports/stream";
 import { archiveClient, createClient, listClients, type RosterPage } from "../clients";
-import { importRounds } from "../draws-import";
+import { importRounds } from "../draws/import";
 import { drawImpactExport, MAX_REPORT_BATCH, openReportBatch, openRosterExport } from "./sources";
 import { prisma } from "../prisma";
+import { collect } from "../testing/collect";
 import { createTestFirm, type TestFirm } from "../testing/fixtures";
 
 /**
@@ -33,14 +34,6 @@ const ids = new Map<string, string>();
 const owner = () => firm.user("owner").scope;
 const consultant = () => firm.user("consultant").scope;
 const manual = (crs: number) => ({ manualCrs: crs, manualCrsReason: "From the IRCC account" });
-
-async function collect(write: (sink: Writable) => Promise<unknown>): Promise<Buffer> {
-  const sink = new PassThrough();
-  const chunks: Buffer[] = [];
-  sink.on("data", (c: Buffer) => chunks.push(c));
-  await write(sink);
-  return Buffer.concat(chunks);
-}
 
 function parseCsv(buffer: Buffer): Record<string, string>[] {
   const text = buffer.toString("utf8");

@@ -8,12 +8,12 @@ import { ForbiddenError, InvalidInputError, NotFoundError } from "@/lib/errors";
 import type { LatestKindCutoff, RosterReportRow } from "@/lib/reports/roster-columns";
 import { actorOf, recordAudit } from "../audit";
 import { type ClientDetail, getClient } from "../clients";
-import { type ClientDrawResult, clientDrawResults, type DrawImpact, drawImpact, type DrawImpactOptions } from "../draw-impact";
+import { type ClientDrawResult, clientDrawResults } from "../draws/client-results";
+import { type DrawImpact, drawImpact, type DrawImpactOptions } from "../draws/impact";
 import { openSnapshot } from "./snapshot";
 import { rosterExportStatements } from "./roster-statements";
 import type { ClientReportInput } from "@/lib/reports/client-report";
-import { getFirmLogo, getFirmSettings } from "../firm-settings";
-import { getFirm } from "../firms";
+import { getFirm, getFirmLogo, getFirmSettings } from "../firms";
 import { prisma } from "../prisma";
 import { clientWhere, userWhere } from "../scope";
 

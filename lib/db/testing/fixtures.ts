@@ -3,7 +3,7 @@ import { randomUUID } from "node:crypto";
 import { hashPassword } from "@/lib/auth/password";
 import type { Role } from "@/lib/auth/permissions";
 import type { Scope } from "@/lib/auth/scope";
-import type { ClientInsert } from "../clients-bulk";
+import type { ClientInsert } from "../clients/bulk";
 import { prisma } from "../prisma";
 
 /**

@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { SIGN_IN_RATE_LIMIT } from "@/lib/auth/rate-limit";
 import { ConflictError, ForbiddenError, InvalidInputError, RateLimitedError, SecondFactorError } from "@/lib/errors";
 import { listAudit } from "../audit";
-import { updateFirmSettings } from "../firm-settings";
+import { updateFirmSettings } from "../firms";
 import { prisma } from "../prisma";
 import { authenticate, loadSessionUser } from "./sign-in";
 import { createTestFirm, TEST_PASSWORD, type TestFirm, type TestUser } from "../testing/fixtures";

@@ -1,15 +1,15 @@
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { PassThrough, type Writable } from "node:stream";
 import { beforeAll, describe, expect, it } from "vitest";
 import { ARTIFACTS, pdfPageCount, pdfToText } from "@/scripts/lib/pdf-check";
 import { zipEntries } from "@/scripts/lib/zip-check";
 import type { ClientInputDraft } from "@/lib/clients/schema";
 import { calculateCrs, crsInputSchema } from "@/lib/crs";
 import { clientDetailToInput, createClient, getClient, updateClient } from "@/lib/db/clients";
-import { importRounds } from "@/lib/db/draws-import";
+import { importRounds } from "@/lib/db/draws/import";
 import { drawImpactExport, openReportBatch } from "@/lib/db/exports";
 import { prisma } from "@/lib/db/prisma";
+import { collect } from "@/lib/db/testing/collect";
 import { createTestFirm, type TestFirm } from "@/lib/db/testing/fixtures";
 import { parseRounds } from "@/lib/draws/parse-rounds";
 import { NotFoundError } from "@/lib/errors";
@@ -41,14 +41,6 @@ const factors = crsInputSchema.parse({
   canadianEducation: "none",
   provincialNomination: false,
 });
-
-async function collect(write: (sink: Writable) => Promise<unknown>): Promise<Buffer> {
-  const sink = new PassThrough();
-  const chunks: Buffer[] = [];
-  sink.on("data", (c: Buffer) => chunks.push(c));
-  await write(sink);
-  return Buffer.concat(chunks);
-}
 
 beforeAll(async () => {
   await mkdir(ARTIFACTS, { recursive: true });

@@ -1,6 +1,6 @@
 import "server-only";
 import type { Writable } from "node:stream";
-import type { DrawImpact } from "@/lib/db/draw-impact";
+import type { DrawImpact } from "@/lib/db/draws/impact";
 import { column } from "@/lib/reports/columns";
 import { impactReportColumns, listedImpactRows, type ImpactReportRow } from "@/lib/reports/impact-columns";
 import { DRAW_KIND_SHORT, fileSlug, formatCount, formatMargin } from "@/lib/reports/labels";

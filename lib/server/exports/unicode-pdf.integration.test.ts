@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { ARTIFACTS, pdfToText } from "@/scripts/lib/pdf-check";
 import type { ClientInputDraft } from "@/lib/clients/schema";
 import { createClient } from "@/lib/db/clients";
-import { importRounds } from "@/lib/db/draws-import";
+import { importRounds } from "@/lib/db/draws/import";
 import { drawImpactExport } from "@/lib/db/exports";
 import { prisma } from "@/lib/db/prisma";
 import { createTestFirm, type TestFirm } from "@/lib/db/testing/fixtures";

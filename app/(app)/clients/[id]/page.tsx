@@ -18,7 +18,7 @@ import { ageOn, comingCrsChanges, type CrsChange } from "@/lib/crs";
 import { formatInstant, todayIn } from "@/lib/dates";
 import { listAuditForEntity } from "@/lib/db/audit";
 import { getClientScoreHistory } from "@/lib/db/clients";
-import { clientDrawResults } from "@/lib/db/draw-impact";
+import { clientDrawResults } from "@/lib/db/draws/client-results";
 import { DRAW_KIND_LABELS, type DrawKind } from "@/lib/draws/kinds";
 import { recordedTestLabel } from "@/lib/language/recorded-test";
 import { INELIGIBLE_REASON_LABELS, TIE_BREAK_LABELS } from "@/lib/draws/eligibility";

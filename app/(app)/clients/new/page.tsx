@@ -4,9 +4,8 @@ import { ClientForm, type ClientFormValues } from "@/components/clients/ClientFo
 import { PageHeader } from "@/components/ui";
 import { seesAllTeams } from "@/lib/auth/scope";
 import { todayIn } from "@/lib/dates";
-import { createdCategoryKinds } from "@/lib/db/draw-kinds";
-import { getFirm } from "@/lib/db/firms";
-import { listTeams } from "@/lib/db/teams";
+import { createdCategoryKinds } from "@/lib/db/draws/kinds";
+import { getFirm, listTeams } from "@/lib/db/firms";
 import { listConsultants } from "@/lib/db/users";
 import { requireViewer } from "@/lib/server/session";
 import { createClientAction } from "./actions";

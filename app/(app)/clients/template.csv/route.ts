@@ -1,6 +1,6 @@
 import { seesAllTeams } from "@/lib/auth/scope";
 import { clientCsvTemplate } from "@/lib/clients/csv-template";
-import { listTeams } from "@/lib/db/teams";
+import { listTeams } from "@/lib/db/firms";
 import { authedRoute } from "@/lib/server/route";
 
 /** The import template: the documented header and example rows naming one of the user's teams. */

@@ -5,7 +5,7 @@ import { DrawNameMappingForms } from "@/components/draws/DrawNameMappingForms";
 import { formatCount } from "@/components/draws/format";
 import { Card, EmptyState, PageHeader, Table, TableEmptyRow, TBody, TD, TH, THead, TR } from "@/components/ui";
 import { formatInstant } from "@/lib/dates/format-instant";
-import { createdCategoryKinds, listDrawKindMappings, unrecognisedDrawNames } from "@/lib/db/draw-kinds";
+import { createdCategoryKinds, listDrawKindMappings, unrecognisedDrawNames } from "@/lib/db/draws/kinds";
 import { getFirm } from "@/lib/db/firms";
 import { isPlatformAdmin } from "@/lib/db/users/platform-admins";
 import { DRAW_KIND_LABELS, DRAW_KINDS, type DrawKind } from "@/lib/draws/kinds";

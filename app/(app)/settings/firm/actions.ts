@@ -1,7 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { updateFirmSettings } from "@/lib/db/firm-settings";
+import { updateFirmSettings } from "@/lib/db/firms";
 import { firmSettingsSchema } from "@/lib/firms/settings";
 import { authedAction, formDataToObject } from "@/lib/server/action";
 

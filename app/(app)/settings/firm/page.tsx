@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { FirmSettingsForm } from "@/components/settings/FirmSettingsForm";
 import { Card, PageHeader } from "@/components/ui";
-import { getFirmSettings } from "@/lib/db/firm-settings";
+import { getFirmSettings } from "@/lib/db/firms";
 import { requireViewer } from "@/lib/server/session";
 import { updateFirmSettingsAction } from "./actions";
 

@@ -2,8 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { notFound, redirect } from "next/navigation";
-import { openNotification, updateFirmNotifyKinds, updateMyNotificationSettings } from "@/lib/db/notifications";
-import { setFirmWebhook } from "@/lib/db/webhooks";
+import { openNotification, setFirmWebhook, updateFirmNotifyKinds, updateMyNotificationSettings } from "@/lib/db/notifications";
 import { NotFoundError } from "@/lib/errors";
 import { firmWebhookSchema } from "@/lib/webhooks/policy";
 import { authedAction, formDataToObject } from "@/lib/server/action";

@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "@/lib/zod";
-import { createTeam, renameTeam } from "@/lib/db/teams";
+import { createTeam, renameTeam } from "@/lib/db/firms";
 import { inviteUser, revokeInvitation } from "@/lib/db/users/invitations";
 import { setUserActive, updateUser } from "@/lib/db/users";
 import { authedAction, formDataToObject } from "@/lib/server/action";

@@ -4,9 +4,9 @@ import { ClientForm, type ClientFormValues } from "@/components/clients/ClientFo
 import { PageHeader } from "@/components/ui";
 import { seesAllTeams } from "@/lib/auth/scope";
 import { formatInstant, todayIn } from "@/lib/dates";
-import { createdCategoryKinds } from "@/lib/db/draw-kinds";
+import { createdCategoryKinds } from "@/lib/db/draws/kinds";
 import type { ClientDetail } from "@/lib/db/clients";
-import { listTeams } from "@/lib/db/teams";
+import { listTeams } from "@/lib/db/firms";
 import { listConsultants } from "@/lib/db/users";
 import { requireViewer } from "@/lib/server/session";
 import { clientOr404 } from "../../load-client";

@@ -6,12 +6,14 @@ import { profileExpiresAt, profileExpiresOn as twelveMonthExpiry } from "@/lib/d
 import { drawInstant, drawResultForClient, type EligibilityClient, type EligibilityDraw } from "@/lib/draws/eligibility";
 import { PROGRAMS, type Program } from "@/lib/draws/kinds";
 import { NotFoundError } from "@/lib/errors";
-import { insertClientsBulk, type ClientInsert } from "./clients-bulk";
-import { clientDrawResults, drawImpact, type DrawImpact } from "./draw-impact";
-import { previousDrawOfKind, type DrawRecord } from "./draws";
-import { refreshClientResults } from "./draws/results-refresh";
-import { prisma } from "./prisma";
-import { createTestFirm, testClientInsert, type TestFirm } from "./testing/fixtures";
+import { insertClientsBulk, type ClientInsert } from "../clients/bulk";
+import { clientDrawResults } from "./client-results";
+import { drawImpact, type DrawImpact } from "./impact";
+import { previousDrawOfKind } from "./find";
+import type { DrawRecord } from "./record";
+import { refreshClientResults } from "./results-refresh";
+import { prisma } from "../prisma";
+import { createTestFirm, testClientInsert, type TestFirm } from "../testing/fixtures";
 
 /**
  * The draw impact query against hand-made rosters, list by list. Draws are shared by every test

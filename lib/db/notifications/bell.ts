@@ -2,11 +2,11 @@ import "server-only";
 import { can, type Scope } from "@/lib/auth/scope";
 import { ForbiddenError, NotFoundError } from "@/lib/errors";
 import type { FirmNotifyKinds, MyNotificationSettings } from "@/lib/users/notification-settings";
-import { actorOf, diffFields, recordAudit } from "./audit";
-import { prisma } from "./prisma";
+import { actorOf, diffFields, recordAudit } from "../audit";
+import { prisma } from "../prisma";
 
 /**
- * The bell (in-app draw notifications, written by lib/db/draw-digests.ts) and the notification
+ * The bell (in-app draw notifications, written by lib/db/notifications/digests.ts) and the notification
  * settings. Every query is the caller's own: a notification of another user is not found.
  */
 

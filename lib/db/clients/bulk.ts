@@ -3,8 +3,8 @@ import { randomUUID } from "node:crypto";
 import { applicationDueOn, ecaExpiresOn, languageTestExpiresOn, profileExpiresOn } from "@/lib/deadlines";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { todayIn } from "@/lib/dates/time-zone";
-import { nextCrsChangeAsOf } from "./clients/next-crs-change";
-import { refreshClientResults } from "./draws/results-refresh";
+import { nextCrsChangeAsOf } from "./next-crs-change";
+import { refreshClientResults } from "../draws/results-refresh";
 
 type Tx = Prisma.TransactionClient;
 

@@ -3,8 +3,8 @@ import type { Scope } from "@/lib/auth/scope";
 import type { CalendarDate } from "@/lib/dates/calendar-date";
 import { RISK_DOCUMENTS, type RiskDocument } from "@/lib/deadlines/application";
 import { InvalidInputError, NotFoundError } from "@/lib/errors";
-import { prisma } from "./prisma";
-import { clientScopeSql } from "./scope";
+import { prisma } from "../prisma";
+import { clientScopeSql } from "../scope";
 
 /**
  * "Invited clients with documents at risk": lib/deadlines/application.ts `documentsAtRisk` as one

@@ -1,7 +1,7 @@
 import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { drawNameKey } from "@/lib/draws/classify-draw";
-import { prisma } from "./prisma";
+import { prisma } from "../prisma";
 
 type Tx = Prisma.TransactionClient;
 

@@ -1,9 +1,9 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { ZodError } from "zod";
 import { ForbiddenError, InvalidInputError } from "@/lib/errors";
-import { getFirmLogo, getFirmSettings, updateFirmSettings } from "./firm-settings";
-import { prisma } from "./prisma";
-import { createTestFirm, type TestFirm } from "./testing/fixtures";
+import { getFirmLogo, getFirmSettings, updateFirmSettings } from "./settings";
+import { prisma } from "../prisma";
+import { createTestFirm, type TestFirm } from "../testing/fixtures";
 
 const PNG = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3]);
 const form = { timeZone: "America/Vancouver", nearMissMargin: "12", documentBufferMonths: "3", followedDrawKinds: ["cec"], pdfFirmName: "Maple Immigration" };

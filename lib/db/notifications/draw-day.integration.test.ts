@@ -2,13 +2,13 @@ import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { ForbiddenError, NotFoundError } from "@/lib/errors";
 import type { NormalisedRound } from "@/lib/draws/round";
-import { insertClientsBulk } from "./clients-bulk";
-import { queueDrawDigests } from "./draw-digests";
-import { computeDrawMatch, markDrawMatchNotified, unfinishedDrawMatches } from "./draw-results";
-import { importRounds } from "./draws-import";
-import { notificationSettings, openNotification, recentNotifications, unreadNotificationCount, updateFirmNotifyKinds, updateMyNotificationSettings } from "./notifications";
-import { prisma } from "./prisma";
-import { createTestFirm, testClientInsert, type TestFirm } from "./testing/fixtures";
+import { insertClientsBulk } from "../clients/bulk";
+import { queueDrawDigests } from "./digests";
+import { computeDrawMatch, markDrawMatchNotified, unfinishedDrawMatches } from "../draws/results-store";
+import { importRounds } from "../draws/import";
+import { notificationSettings, openNotification, recentNotifications, unreadNotificationCount, updateFirmNotifyKinds, updateMyNotificationSettings } from "./bell";
+import { prisma } from "../prisma";
+import { createTestFirm, testClientInsert, type TestFirm } from "../testing/fixtures";
 
 /**
  * Draw day without the worker: what an import records (the intent), the stored match, the

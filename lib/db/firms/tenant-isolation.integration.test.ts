@@ -1,10 +1,10 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { ForbiddenError, NotFoundError } from "@/lib/errors";
-import { listAudit, listAuditForEntity, recordAudit } from "./audit";
+import { listAudit, listAuditForEntity, recordAudit } from "../audit";
 import { createTeam, deleteTeam, listTeams, renameTeam } from "./teams";
-import { createTestFirm, type TestFirm } from "./testing/fixtures";
-import { getUser, listUsers, setUserActive, updateUser } from "./users";
-import { prisma } from "./prisma";
+import { createTestFirm, type TestFirm } from "../testing/fixtures";
+import { getUser, listUsers, setUserActive, updateUser } from "../users";
+import { prisma } from "../prisma";
 
 let firmA: TestFirm;
 let firmB: TestFirm;

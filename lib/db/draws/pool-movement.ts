@@ -2,8 +2,8 @@ import "server-only";
 import type { CalendarDate } from "@/lib/dates/calendar-date";
 import { hasPublishedDistribution, poolMovementFor, poolMovementSummary, type DistributionRound, type PoolMovement } from "@/lib/draws/pool-movement";
 import { NotFoundError } from "@/lib/errors";
-import { drawOrderSql } from "./draws";
-import { prisma } from "./prisma";
+import { drawOrderSql } from "./order-sql";
+import { prisma } from "../prisma";
 
 /**
  * The pool's movement between IRCC's published distributions (lib/draws/pool-movement.ts), read

@@ -7,16 +7,16 @@ import { CATEGORY_KINDS, DRAW_KIND_LABELS } from "@/lib/draws/kinds";
 import { parseRounds } from "@/lib/draws/parse-rounds";
 import { ConflictError, ForbiddenError, InvalidInputError } from "@/lib/errors";
 import { CLIENT_CSV_COLUMNS } from "@/lib/clients/csv-template";
-import { insertClientsBulk } from "./clients-bulk";
-import { importClientsCsv } from "./clients/import";
-import { drawWatch } from "./dashboard";
-import { drawImpact } from "./draw-impact";
-import { mapDrawKind } from "./draws/kind-mapping";
-import { categoryKinds, unrecognisedDrawNames } from "./draw-kinds";
-import { getDraw } from "./draws";
-import { importRounds } from "./draws-import";
-import { prisma } from "./prisma";
-import { createTestFirm, testClientInsert, type TestFirm } from "./testing/fixtures";
+import { insertClientsBulk } from "../clients/bulk";
+import { importClientsCsv } from "../clients/import";
+import { drawWatch } from "../dashboard";
+import { drawImpact } from "./impact";
+import { mapDrawKind } from "./kind-mapping";
+import { categoryKinds, unrecognisedDrawNames } from "./kinds";
+import { getDraw } from "./find";
+import { importRounds } from "./import";
+import { prisma } from "../prisma";
+import { createTestFirm, testClientInsert, type TestFirm } from "../testing/fixtures";
 
 /**
  * Unrecognised draw names, mapped by a platform administrator: the stored rounds are re-classified
@@ -24,7 +24,7 @@ import { createTestFirm, testClientInsert, type TestFirm } from "./testing/fixtu
  * 418's) renamed and moved to 2030; this file has its own database.
  */
 
-const raw = JSON.parse(readFileSync(path.resolve(__dirname, "../../data/ee_rounds_123_en.json"), "utf8")) as { rounds: Record<string, string>[] };
+const raw = JSON.parse(readFileSync(path.resolve(__dirname, "../../../data/ee_rounds_123_en.json"), "utf8")) as { rounds: Record<string, string>[] };
 const model = raw.rounds.find((r) => r.drawNumber === "418")!;
 
 function feedRound(number: string, name: string, day: number) {
@@ -162,7 +162,7 @@ describe("mapping an unrecognised draw name", () => {
 
 // Spawns the commands as an operator runs them (about a second of start-up each).
 describe("npm run draws:map-kind and platform-admin", { timeout: 90_000 }, () => {
-  const ROOT = path.resolve(__dirname, "..", "..");
+  const ROOT = path.resolve(__dirname, "..", "..", "..");
   const TSX = path.join(ROOT, "node_modules", ".bin", "tsx");
   const cli = (script: string, args: string[]) =>
     new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {

@@ -3,9 +3,9 @@ import type { Scope } from "@/lib/auth/scope";
 import { ConflictError, NotFoundError } from "@/lib/errors";
 import { createFirmSchema } from "@/lib/users/schemas";
 import type { z } from "zod";
-import { recordAudit } from "./audit";
-import { invitationUrl, issueInvitation } from "./users/invitations";
-import { prisma } from "./prisma";
+import { recordAudit } from "../audit";
+import { invitationUrl, issueInvitation } from "../users/invitations";
+import { prisma } from "../prisma";
 
 export async function getFirm(scope: Scope) {
   const firm = await prisma().firm.findUnique({ where: { id: scope.firmId }, select: { id: true, name: true, slug: true, timeZone: true, nearMissMargin: true } });

@@ -2,9 +2,9 @@ import "server-only";
 import { can, type Scope } from "@/lib/auth/scope";
 import { ConflictError, ForbiddenError, NotFoundError } from "@/lib/errors";
 import { teamNameSchema } from "@/lib/users/schemas";
-import { actorOf, recordAudit } from "./audit";
-import { prisma, Prisma } from "./prisma";
-import { teamWhere } from "./scope";
+import { actorOf, recordAudit } from "../audit";
+import { prisma, Prisma } from "../prisma";
+import { teamWhere } from "../scope";
 
 export async function listTeams(scope: Scope) {
   return prisma().team.findMany({

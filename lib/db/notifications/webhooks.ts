@@ -3,9 +3,9 @@ import { can, type Scope } from "@/lib/auth/scope";
 import { DRAW_KIND_LABELS, type DrawKind } from "@/lib/draws/kinds";
 import { ForbiddenError } from "@/lib/errors";
 import type { WebhookRound } from "@/lib/webhooks/policy";
-import { actorOf, recordAudit } from "./audit";
-import { getDraw } from "./draws";
-import { prisma } from "./prisma";
+import { actorOf, recordAudit } from "../audit";
+import { getDraw } from "../draws";
+import { prisma } from "../prisma";
 
 /**
  * A firm's draw-day webhook: its address (notifications settings, owners and admins) and one

@@ -4,14 +4,14 @@ import type { Scope } from "@/lib/auth/scope";
 import { DRAW_KIND_LABELS, type DrawKind } from "@/lib/draws/kinds";
 import { appUrl, type MailEnv } from "@/lib/mail/app-url";
 import { renderDrawDigest, type DigestRow } from "@/lib/mail/digest";
-import { getDraw } from "./draws";
-import { queueMail } from "./mail";
-import { poolMovementForDraw } from "./pool-movement";
-import { prisma } from "./prisma";
-import { clientScopeSql } from "./scope";
+import { getDraw } from "../draws";
+import { queueMail } from "../mail";
+import { poolMovementForDraw } from "../draws/pool-movement";
+import { prisma } from "../prisma";
+import { clientScopeSql } from "../scope";
 
 /**
- * After a firm's match (lib/db/draw-results.ts): one digest and one bell notification per active
+ * After a firm's match (lib/db/draws/results-store.ts): one digest and one bell notification per active
  * user whose scope holds at least one stored result. Exactly once: the mail is queued under the
  * key `digest:<round>:<user>` in the same transaction as the notification (unique per user and
  * round), so a repeat — a retried job, a second worker, a restart — records nothing new.

@@ -5,7 +5,7 @@ import { buildDistribution } from "@/lib/draws/distribution";
 import { parseRounds } from "@/lib/draws/parse-rounds";
 import type { NormalisedRound } from "@/lib/draws/round";
 import { NotFoundError } from "@/lib/errors";
-import { importRounds } from "./draws-import";
+import { importRounds } from "./import";
 import { poolMovementForDraw, poolMovementView } from "./pool-movement";
 
 /**
@@ -13,7 +13,7 @@ import { poolMovementForDraw, poolMovementView } from "./pool-movement";
  * every real round), the middle one without a distribution. This file has its own database.
  */
 
-const snapshot = parseRounds(JSON.parse(readFileSync(path.resolve(__dirname, "../../data/ee_rounds_123_en.json"), "utf8")));
+const snapshot = parseRounds(JSON.parse(readFileSync(path.resolve(__dirname, "../../../data/ee_rounds_123_en.json"), "utf8")));
 const model = snapshot.rounds.find((r) => r.number === "418")!;
 
 function round2030(number: string, date: string, counts: number[] | null): NormalisedRound {

@@ -4,29 +4,23 @@
  * CSV, Excel, client status reports — follows the same filter, with an Archived column when
  * archived clients may be in it. Real PostgreSQL; files parsed back.
  */
-import { PassThrough, type Writable } from "node:stream";
 import { parse } from "csv-parse/sync";
 import ExcelJS from "exceljs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { parseRosterQuery, rosterQueryToSearch } from "@/lib/clients/roster-query";
 import { streamRosterCsv, streamRosterXlsx } from "@/lib/server/exports/roster";
-import { archiveClient, createClient, listClients, unarchiveClient } from "./clients";
-import { openReportBatch } from "./exports";
-import { prisma } from "./prisma";
-import { createTestFirm, type TestFirm } from "./testing/fixtures";
+import { archiveClient, unarchiveClient } from "./archive";
+import { createClient } from "./create";
+import { listClients } from "./list";
+import { openReportBatch } from "../exports";
+import { prisma } from "../prisma";
+import { collect } from "../testing/collect";
+import { createTestFirm, type TestFirm } from "../testing/fixtures";
 
 const NOW = new Date("2026-06-15T16:00:00Z");
 let firm: TestFirm;
 const owner = () => firm.user("owner").scope;
 const consultant = () => firm.user("consultant").scope;
-
-async function collect(write: (sink: Writable) => Promise<unknown>): Promise<Buffer> {
-  const sink = new PassThrough();
-  const chunks: Buffer[] = [];
-  sink.on("data", (c: Buffer) => chunks.push(c));
-  await write(sink);
-  return Buffer.concat(chunks);
-}
 
 const csvRows = (buffer: Buffer): Record<string, string>[] => parse(buffer.toString("utf8"), { bom: true, columns: true, skip_empty_lines: true });
 

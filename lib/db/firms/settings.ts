@@ -3,9 +3,9 @@ import { type Scope, can } from "@/lib/auth/scope";
 import { type FirmSettingsInput, checkLogo, firmSettingsSchema } from "@/lib/firms/settings";
 import { ForbiddenError, InvalidInputError, NotFoundError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { actorOf, diffFields, recordAudit } from "./audit";
-import { prisma } from "./prisma";
-import { markFirmRoundsStale } from "./draws/results-store";
+import { actorOf, diffFields, recordAudit } from "../audit";
+import { prisma } from "../prisma";
+import { markFirmRoundsStale } from "../draws/results-store";
 
 export interface FirmSettings {
   name: string;

@@ -2,9 +2,9 @@ import "server-only";
 import { applyDrawKindMappings } from "@/lib/draws/classify-draw";
 import { diffRounds, type RoundChanges } from "@/lib/draws/diff-rounds";
 import type { NormalisedRound, RoundWarning } from "@/lib/draws/round";
-import { drawKindMappings } from "./draw-kinds";
-import { enqueueDrawMatching, markRoundsChanged } from "./draws/results-store";
-import { prisma, Prisma } from "./prisma";
+import { drawKindMappings } from "./kinds";
+import { enqueueDrawMatching, markRoundsChanged } from "./results-store";
+import { prisma, Prisma } from "../prisma";
 
 type Tx = Prisma.TransactionClient;
 type DrawRow = Awaited<ReturnType<Tx["draw"]["findMany"]>>[number];

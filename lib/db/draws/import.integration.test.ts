@@ -9,9 +9,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { FeedFormatError, parseRounds } from "@/lib/draws/parse-rounds";
 import type { NormalisedRound } from "@/lib/draws/round";
 import { NotFoundError } from "@/lib/errors";
-import { getDraw, latestDraw, latestDrawsPerKind, listDraws, previousDrawOfKind, drawKindsPresent } from "./draws";
-import { importRounds } from "./draws-import";
-import { prisma } from "./prisma";
+import { getDraw, latestDraw, latestDrawsPerKind, previousDrawOfKind, drawKindsPresent } from "./find";
+import { listDraws } from "./ledger";
+import { importRounds } from "./import";
+import { prisma } from "../prisma";
 
 /**
  * The rounds importer and the draw ledger against a real database, and the draws:import command
@@ -19,7 +20,7 @@ import { prisma } from "./prisma";
  * are "trades" rounds dated 1985 with a random suffix, which no other test reads.
  */
 
-const ROOT = path.resolve(__dirname, "..", "..");
+const ROOT = path.resolve(__dirname, "..", "..", "..");
 const SNAPSHOT = path.join(ROOT, "data", "ee_rounds_123_en.json");
 const rawFeed = JSON.parse(readFileSync(SNAPSHOT, "utf8")) as { rounds: Record<string, unknown>[] };
 const snapshot = parseRounds(rawFeed);
