@@ -9,7 +9,7 @@ import { InvalidInputError } from "@/lib/errors";
 import { prisma } from "./prisma";
 import { encodeRosterCursor, decodeRosterCursor, type RosterCursor, type SortKeyValue } from "@/lib/clients/roster-cursor";
 import { keysetPageSql } from "./roster-keyset";
-import { HIT_COLUMNS, Params, rosterCtesSql, rosterWhereSql } from "./roster-sql";
+import { HIT_COLUMNS, OPEN_APPLICATION_DUE_SQL, Params, rosterCtesSql, rosterWhereSql } from "./roster-sql";
 import type { LatestCutoff, RosterDeadline, RosterPage, RosterRow } from "./roster-types";
 
 /**
@@ -58,7 +58,7 @@ SELECT
       'nominationProvince', c."nominationProvince", 'profileSubmittedAt', c."profileSubmittedAt", 'profileExpiresOn', c."profileExpiresOn",
       'languageTestExpiresOn', c."languageTestExpiresOn", 'ecaExpiresOn', c."ecaExpiresOn",
       'workPermitExpiresOn', c."workPermitExpiresOn", 'passportExpiresOn', c."passportExpiresOn",
-      'applicationDueOn', CASE WHEN c."status" = 'ita_received' THEN c."applicationDueOn" END, 'itaRound', c."itaRound",
+      'applicationDueOn', ${OPEN_APPLICATION_DUE_SQL}, 'itaRound', c."itaRound",
       'archived', c."archivedAt" IS NOT NULL, 'updatedAt', c."updatedAt", 'version', c."version", 'keys', ${page.keysJson("pg")}
     ) ORDER BY ${page.screenOrder("pg")}), '[]')
    FROM (${page.sql}) pg

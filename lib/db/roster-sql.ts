@@ -6,7 +6,7 @@ import { clientScopeSql } from "./scope";
 
 /**
  * The roster's SQL fragments, shared by the roster page (clients-roster.ts) and the roster
- * exports (exports-roster-sql.ts) so an export always filters and sorts exactly as the screen.
+ * exports (exports/roster-statements.ts) so an export always filters and sorts exactly as the screen.
  * Every fragment is over alias `c`; every value from a query travels as a parameter.
  *
  * Margin: the latest draw of each kind is computed once (≈15 rows, CTE `ranked`, newest first);
@@ -19,8 +19,10 @@ import { clientScopeSql } from "./scope";
  */
 
 export const SEARCH_SQL = `lower(c."firstName" || ' ' || c."lastName" || ' ' || coalesce(c."email", '') || ' ' || coalesce(c."profileNumber", ''))`;
+/** The application's due date counts only while the invitation is open (an answered ITA has none). */
+export const OPEN_APPLICATION_DUE_SQL = `CASE WHEN c."status" = 'ita_received' THEN c."applicationDueOn" END`;
 export const NEXT_DEADLINE_SQL = `LEAST(c."profileExpiresOn", c."languageTestExpiresOn", c."ecaExpiresOn", c."workPermitExpiresOn", c."passportExpiresOn",
-  CASE WHEN c."status" = 'ita_received' THEN c."applicationDueOn" END)`;
+  ${OPEN_APPLICATION_DUE_SQL})`;
 
 /** Literals inlined into SQL come from code constants only; this refuses anything else. */
 function literal(value: string): string {

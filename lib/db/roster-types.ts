@@ -1,5 +1,5 @@
 /**
- * The roster page's shapes, apart from the queries so that clients.ts (which re-exports them) and
+ * The roster page's shapes, apart from the queries so that clients/index.ts (which re-exports them) and
  * clients-roster.ts (which builds them) need not import each other.
  */
 import type { ClientStatus } from "@/lib/clients/status";

@@ -4,7 +4,7 @@ import type { CalendarDate } from "@/lib/dates/calendar-date";
 import { todayIn } from "@/lib/dates/time-zone";
 import type { DrawKind } from "@/lib/draws/kinds";
 import { drawInstantSql, drawOrderSql, type LatestOfKind } from "../draws";
-import { resultScopeSql } from "../draws/results-sql";
+import { resultCountsSql, resultScopeSql } from "../draws/results-sql";
 import { ensureRoundsStored, WATCH_DAYS } from "../draws/results-store";
 import { getFirm } from "../firms";
 import { prisma } from "../prisma";
@@ -109,9 +109,7 @@ picked AS (
 )
 SELECT
   (SELECT coalesce(json_agg(json_build_object('number', s."drawNumber", 'above', s.above, 'newlyAbove', s."newlyAbove", 'nearMiss', s."nearMiss")), '[]')
-   FROM (SELECT s."drawNumber", count(*) FILTER (WHERE s."status" IN ('above', 'newly_above')) AS above,
-     count(*) FILTER (WHERE s."status" = 'newly_above') AS "newlyAbove", count(*) FILTER (WHERE s."status" = 'near_miss') AS "nearMiss"
-     FROM stored s GROUP BY s."drawNumber") s) AS counts,
+   FROM (SELECT s."drawNumber", ${resultCountsSql("s")} FROM stored s GROUP BY s."drawNumber") s) AS counts,
   (SELECT coalesce(json_agg(json_build_object('list', p.list, 'clientId', p."clientId", 'firstName', p."firstName", 'lastName', p."lastName",
      'profileNumber', p."profileNumber", 'teamName', t."name", 'consultantName', u."name", 'crs', p."crs", 'margin', p."margin",
      'drawNumber', p."number", 'kind', p."kind", 'drawDate', p."drawDate") ORDER BY p.list, p."number", p.rn), '[]')

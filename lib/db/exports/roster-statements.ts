@@ -2,7 +2,7 @@ import "server-only";
 import type { Scope } from "@/lib/auth/scope";
 import { RELEVANT_KINDS } from "@/lib/clients/relevant-kinds";
 import type { RosterQuery } from "@/lib/clients/roster-query";
-import { Params, ROSTER_SORT_KEYS, rosterCtesSql, rosterWhereSql, SORT_JOINS } from "../roster-sql";
+import { OPEN_APPLICATION_DUE_SQL, Params, ROSTER_SORT_KEYS, rosterCtesSql, rosterWhereSql, SORT_JOINS } from "../roster-sql";
 
 /**
  * The roster's query without pages, for exports: the same filters and the same order as the
@@ -53,7 +53,7 @@ SELECT c."id", c."firstName", c."lastName", c."email", c."profileNumber", tm."na
   c."profileExpiresOn"::text AS "profileExpiresOn", c."languageTestExpiresOn"::text AS "languageTestExpiresOn",
   c."ecaExpiresOn"::text AS "ecaExpiresOn", c."workPermitExpiresOn"::text AS "workPermitExpiresOn",
   c."passportExpiresOn"::text AS "passportExpiresOn",
-  CASE WHEN c."status" = 'ita_received' THEN c."applicationDueOn"::text END AS "applicationDueOn", c."itaRound", c."archivedAt" IS NOT NULL AS "archived",
+  (${OPEN_APPLICATION_DUE_SQL})::text AS "applicationDueOn", c."itaRound", c."archivedAt" IS NOT NULL AS "archived",
   ${local(`c."updatedAt"`)} AS "updatedAt"
 FROM "Client" c ${sort.join ? SORT_JOINS[sort.join] : ""}
 JOIN "Team" tm ON tm."firmId" = c."firmId" AND tm."id" = c."teamId"
