@@ -2,7 +2,7 @@
  * Which draw kinds a client can be eligible for, judged from the client record alone (programs,
  * nomination, categories): the roster's "latest relevant cut-off" and its above/below filter.
  * Pool membership, expiry and the score as of a draw are eligibility.ts's business, not this one's.
- * Pure: the SQL in lib/db/clients-roster.ts is generated from KIND_REQUIREMENTS, so both agree.
+ * Pure: the SQL in lib/db/clients/roster.ts is generated from KIND_REQUIREMENTS, so both agree.
  */
 import { CATEGORY_KINDS, type CategoryKind, DRAW_KINDS, type DrawKind, type Program } from "@/lib/draws/kinds";
 

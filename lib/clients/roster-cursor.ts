@@ -10,7 +10,7 @@ import { CLIENT_STATUSES } from "./status";
 export const ROSTER_SORTS = ["name", "email", "profileNumber", "team", "consultant", "status", "crs", "margin", "profileSubmittedAt", "profileExpiresOn", "updatedAt"] as const;
 export type RosterSort = (typeof ROSTER_SORTS)[number];
 
-/** What each sort key holds, in ROSTER_SORT_KEYS' order (lib/db/roster-sql.ts). */
+/** What each sort key holds, in ROSTER_SORT_KEYS' order (lib/db/clients/roster-sql.ts). */
 export type SortKeyType = "text" | "int" | "instant" | "date" | "status";
 
 /**

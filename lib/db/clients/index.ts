@@ -2,7 +2,7 @@
 // Files in this folder import each other directly, never through this barrel (no import cycles).
 // The CSV import (import.ts), the bulk insert (bulk.ts), the ITA steps (ita.ts) and the documents at
 // risk (documents-at-risk.ts) are imported by their own paths: most callers of this barrel need none.
-export type { LatestCutoff, RosterDeadline, RosterPage, RosterRow } from "../roster-types";
+export type { LatestCutoff, RosterDeadline, RosterPage, RosterRow } from "./roster-types";
 export { DuplicateClientError } from "./errors";
 export { type ClientDetail, type ScoreHistoryEntry, clientDetailToInput, getClient, getClientScoreHistory } from "./find";
 export { type TeamClientCount, clientCountsByTeam, listClients } from "./list";

@@ -1,8 +1,8 @@
 import "server-only";
 import { seesAllTeams, type Scope } from "@/lib/auth/scope";
 import type { RosterQuery } from "@/lib/clients/roster-query";
-import { listClientsPage } from "../clients-roster";
-import type { RosterPage } from "../roster-types";
+import { listClientsPage } from "./roster";
+import type { RosterPage } from "./roster-types";
 import { prisma } from "../prisma";
 import { clientScopeSql, teamWhere } from "../scope";
 
@@ -14,7 +14,7 @@ export interface TeamClientCount {
   archived: number;
 }
 
-/** The roster page for the caller's scope (see clients-roster.ts for how it stays fast). */
+/** The roster page for the caller's scope (see roster.ts for how it stays fast). */
 export async function listClients(scope: Scope, query: RosterQuery, options: { now?: Date } = {}): Promise<RosterPage> {
   return listClientsPage(scope, query, options.now ?? new Date());
 }

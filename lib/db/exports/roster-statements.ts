@@ -2,11 +2,11 @@ import "server-only";
 import type { Scope } from "@/lib/auth/scope";
 import { RELEVANT_KINDS } from "@/lib/clients/relevant-kinds";
 import type { RosterQuery } from "@/lib/clients/roster-query";
-import { OPEN_APPLICATION_DUE_SQL, Params, ROSTER_SORT_KEYS, rosterCtesSql, rosterWhereSql, SORT_JOINS } from "../roster-sql";
+import { OPEN_APPLICATION_DUE_SQL, Params, ROSTER_SORT_KEYS, rosterCtesSql, rosterWhereSql, SORT_JOINS } from "../clients/roster-sql";
 
 /**
  * The roster's query without pages, for exports: the same filters and the same order as the
- * roster page (both built from roster-sql.ts), every row in one statement that a server-side
+ * roster page (both built from clients/roster-sql.ts), every row in one statement that a server-side
  * cursor reads in batches. exports.integration.test.ts holds the two together: for every filter
  * and sort the export's rows equal the roster's pages laid end to end.
  */

@@ -6,7 +6,7 @@ import type { ClientStatus } from "@/lib/clients/status";
 import { DEADLINE_KINDS, type DeadlineKind, bandForDaysLeft } from "@/lib/deadlines";
 import type { DrawKind, Program } from "@/lib/draws/kinds";
 import { InvalidInputError } from "@/lib/errors";
-import { prisma } from "./prisma";
+import { prisma } from "../prisma";
 import { encodeRosterCursor, decodeRosterCursor, type RosterCursor, type SortKeyValue } from "@/lib/clients/roster-cursor";
 import { keysetPageSql } from "./roster-keyset";
 import { HIT_COLUMNS, OPEN_APPLICATION_DUE_SQL, Params, rosterCtesSql, rosterWhereSql } from "./roster-sql";

@@ -1,6 +1,6 @@
 /**
  * The roster page's shapes, apart from the queries so that clients/index.ts (which re-exports them) and
- * clients-roster.ts (which builds them) need not import each other.
+ * roster.ts (which builds them) need not import each other.
  */
 import type { ClientStatus } from "@/lib/clients/status";
 import type { CalendarDate } from "@/lib/dates/calendar-date";

@@ -6,10 +6,10 @@ import { parseRosterQuery } from "@/lib/clients/roster-query";
 import type { ClientInputDraft } from "@/lib/clients/schema";
 import { isAboveCutoff } from "@/lib/draws/eligibility";
 import { parseRounds } from "@/lib/draws/parse-rounds";
-import { archiveClient, createClient, listClients, type RosterRow } from "./clients";
-import { importRounds } from "./draws/import";
-import { prisma } from "./prisma";
-import { createTestFirm, type TestFirm } from "./testing/fixtures";
+import { archiveClient, createClient, listClients, type RosterRow } from "./index";
+import { importRounds } from "../draws/import";
+import { prisma } from "../prisma";
+import { createTestFirm, type TestFirm } from "../testing/fixtures";
 
 /**
  * The roster query against a hand-built set of clients: every filter, sort, the search and the

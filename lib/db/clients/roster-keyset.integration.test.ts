@@ -5,12 +5,12 @@ import { encodeRosterCursor, ROSTER_SORTS } from "@/lib/clients/roster-cursor";
 import { parseRosterQuery, type RosterQuery } from "@/lib/clients/roster-query";
 import { parseRounds } from "@/lib/draws/parse-rounds";
 import { InvalidInputError } from "@/lib/errors";
-import { insertClientsBulk } from "./clients/bulk";
-import { listClients } from "./clients";
-import { rosterStatementForExplain } from "./clients-roster";
-import { importRounds } from "./draws/import";
-import { prisma } from "./prisma";
-import { createTestFirm, testClientInsert, type TestFirm } from "./testing/fixtures";
+import { insertClientsBulk } from "./bulk";
+import { listClients } from "./index";
+import { rosterStatementForExplain } from "./roster";
+import { importRounds } from "../draws/import";
+import { prisma } from "../prisma";
+import { createTestFirm, testClientInsert, type TestFirm } from "../testing/fixtures";
 
 /**
  * Keyset pages: for every sort and direction, walking Next from the first page (and Previous back

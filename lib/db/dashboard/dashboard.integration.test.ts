@@ -5,12 +5,12 @@ import { profile } from "@/lib/crs/test-fixtures";
 import { addDaysToDate } from "@/lib/dates/calendar-date";
 import { buildDistribution, DISTRIBUTION_KEYS } from "@/lib/draws/distribution";
 import type { NormalisedRound } from "@/lib/draws/round";
-import { insertClientsBulk, type ClientInsert } from "./clients/bulk";
-import { comingChanges, drawWatch, expiryRadar, poolDistribution, type ExpiryRadar } from "./dashboard";
-import { drawImpact } from "./draws/impact";
-import { roundToRow } from "./draws/import";
-import { prisma } from "./prisma";
-import { createTestFirm, testClientInsert, type TestFirm } from "./testing/fixtures";
+import { insertClientsBulk, type ClientInsert } from "../clients/bulk";
+import { comingChanges, drawWatch, expiryRadar, poolDistribution, type ExpiryRadar } from "./index";
+import { drawImpact } from "../draws/impact";
+import { roundToRow } from "../draws/import";
+import { prisma } from "../prisma";
+import { createTestFirm, testClientInsert, type TestFirm } from "../testing/fixtures";
 
 // A fixed clock: noon in Toronto on 2030-03-10, so "today" in the firm's zone is 2030-03-10.
 const NOW = new Date("2030-03-10T17:00:00Z");

@@ -2,10 +2,10 @@ import "server-only";
 import type { Scope } from "@/lib/auth/scope";
 import { KIND_REQUIREMENTS, type KindRequirement, RELEVANT_KINDS, type RelevantKind } from "@/lib/clients/relevant-kinds";
 import type { RosterQuery, RosterSort } from "@/lib/clients/roster-query";
-import { clientScopeSql } from "./scope";
+import { clientScopeSql } from "../scope";
 
 /**
- * The roster's SQL fragments, shared by the roster page (clients-roster.ts) and the roster
+ * The roster's SQL fragments, shared by the roster page (clients/roster.ts) and the roster
  * exports (exports/roster-statements.ts) so an export always filters and sorts exactly as the screen.
  * Every fragment is over alias `c`; every value from a query travels as a parameter.
  *
