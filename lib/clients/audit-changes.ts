@@ -12,6 +12,7 @@ const FIELD_LABELS: Record<string, string> = {
   deletedAt: "Deleted",
 };
 
+/** Field labels where the schema name is not a word; factors are too long to show, so only their change is said. */
 export function describeChanges(changes: unknown): string {
   if (!changes || typeof changes !== "object") return "";
   const show = (v: unknown) => (v === null || v === undefined ? "—" : typeof v === "object" ? "(changed)" : String(v));
