@@ -7,6 +7,7 @@ import { format } from "date-fns";
 import { TZDate, tz } from "@date-fns/tz";
 import { ABILITIES } from "@/lib/crs";
 import type { ClientInputDraft } from "@/lib/clients/schema";
+import type { CrsInput } from "@/lib/crs";
 
 /** Date-and-time fields: each is a date input and a time input, read in the form's time zone. */
 export const INSTANT_FIELDS = ["profileSubmittedAt", "crsEffectiveAt", "invitedAt"] as const;
@@ -119,3 +120,37 @@ export function fieldErrorsOf(issues: readonly { path: readonly PropertyKey[]; m
 
 /** What the create and edit actions answer; `conflict` marks a save refused for a stale version. */
 export type ClientSaveResult = { ok: true } | { ok: false; error: string; fieldErrors?: Record<string, string>; conflict?: boolean };
+
+/** The record as the form shows it; dates "YYYY-MM-DD", instants ISO strings. */
+export interface ClientFormValues {
+  firstName: string;
+  lastName: string;
+  email: string | null;
+  phone: string | null;
+  dateOfBirth: string | null;
+  citizenship: string | null;
+  teamId: string;
+  consultantId: string | null;
+  status: string;
+  profileNumber: string | null;
+  profileSubmittedAt: string | null;
+  /** Only the consultant's override; empty means the 12-month rule. */
+  profileExpiresOn: string | null;
+  programs: string[];
+  nominationProvince: string | null;
+  nominatedOn: string | null;
+  categories: string[];
+  crsFactors: CrsInput | null;
+  manualCrs: number | null;
+  manualCrsReason: string | null;
+  invitedAt: string | null;
+  canadianWorkStartedOn: string | null;
+  languageTestType: string | null;
+  languageTestDate: string | null;
+  languageResults: Record<string, unknown> | null;
+  ecaIssuer: string | null;
+  ecaIssuedOn: string | null;
+  workPermitExpiresOn: string | null;
+  passportExpiresOn: string | null;
+  notes: string | null;
+}

@@ -53,3 +53,6 @@ export const STATUS_SHORT: Record<ClientStatus, string> = {
   approved: "Approved",
   refused: "Refused",
 };
+
+/** Where a recorded CRS came from, on the client page's score and its history. */
+export const SCORE_SOURCE_LABELS: Record<string, string> = { calculated: "Calculator", manual: "Entered by hand", import: "CSV import" };

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { ClientForm, type ClientFormValues } from "@/components/clients/ClientForm";
+import { ClientForm } from "@/components/clients/ClientForm";
+import type { ClientFormValues } from "@/components/clients/client-form-data";
 import { PageHeader } from "@/components/ui";
 import { seesAllTeams } from "@/lib/auth/scope";
 import { formatInstant, todayIn } from "@/lib/dates";
