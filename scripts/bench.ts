@@ -18,7 +18,7 @@ import { benchHttp } from "./bench/http";
 import { benchExports, benchPages, benchRatios, benchRounds, log, precompute, type BenchContext } from "./bench/measure";
 import { benchRound } from "./bench/new-draw";
 import { formatReport, sizeLabel, targetsOf, type Figures } from "./bench/report";
-import { createBenchFirm, findBenchFirm, seedClients, seedDraws, vacuumAnalyze, type BenchFirm } from "./bench/seed";
+import { ensureBenchFirm } from "./bench/seed";
 import { startNext } from "./bench/server";
 import { round, summarise } from "./bench/stats";
 import { buildIfStale } from "./lib/build-if-stale";
@@ -35,7 +35,9 @@ their targets to bench/results.json. \`npm run bench:readme\` puts its table in 
 
   --clients N   clients in the firm (default 100000); a firm of that size is reused when present
   --runs N      timed runs per measurement, after 3 warm-ups (default 30)
-  --http        also HTTP under load: next start (built when stale), autocannon, 3 consultants
+  --http        also HTTP under load: next start (built when stale), autocannon with 20
+                connections on the roster, dashboard and draw page, 3 consultants signed in
+  --http-seconds N  seconds of load per page (default 30)
   --reseed      drop the bench database first and seed again
   --json        print the JSON on stdout (the table goes to stderr)
   --out FILE    where the JSON goes (default bench/results.json)
@@ -43,33 +45,6 @@ their targets to bench/results.json. \`npm run bench:readme\` puts its table in 
 Progress goes to stderr. Exit status: 0 done (targets met or not), 1 failed, 2 usage.`;
 
 const MATCH_RUNS = 5;
-
-/** The firm of `clients` clients, seeded (COPY) when missing; the seed's figures when it ran. */
-async function benchFirm(pool: pg.Pool, figures: Figures, clients: number, label: string, now: Date): Promise<BenchFirm> {
-  const { rows } = await pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM "Draw"`);
-  if (rows[0].n === 0) figures.seed_draws = await seedDraws();
-  let found = await findBenchFirm(pool, clients);
-  if (found?.filled) {
-    log(`reusing the ${clients}-client firm ${found.firm.id} (--reseed to seed again)`);
-    figures.seeded = "reused";
-    return found.firm;
-  }
-  if (found && found.firm.clients > 0) throw new Error(`the bench firm ${found.firm.id} holds ${found.firm.clients} of ${clients} clients: run with --reseed`);
-  if (!found) await createBenchFirm(clients);
-  found = (await findBenchFirm(pool, clients))!;
-  log(`seeding ${clients} clients with COPY…`);
-  const start = performance.now();
-  const seeded = await seedClients(pool, found.firm, clients, now, log);
-  figures.seeded = "this run";
-  figures[`seed_${label}_clients_ms`] = round(performance.now() - start);
-  figures[`seed_${label}_generate_ms`] = round(seeded.generateMs);
-  figures[`seed_${label}_copy_ms`] = round(seeded.copyMs);
-  figures[`seed_${label}_index_ms`] = round(seeded.indexMs);
-  figures.crs_scores = seeded.scores;
-  figures[`seed_${label}_vacuum_analyze_ms`] = round(await vacuumAnalyze(pool));
-  log(`seeded in ${figures[`seed_${label}_clients_ms`]} ms (COPY ${round(seeded.copyMs)} ms, of which generating ${round(seeded.generateMs)} ms; indexes ${round(seeded.indexMs)} ms)`);
-  return (await findBenchFirm(pool, clients))!.firm;
-}
 
 /** A CEC round dated today arrives: import it, then the draw page's query on it, timed as one. */
 async function benchNewDraw(ctx: BenchContext): Promise<void> {
@@ -99,6 +74,7 @@ async function main(): Promise<number> {
     clients: { type: "string" },
     runs: { type: "string" },
     http: { type: "boolean", default: false },
+    "http-seconds": { type: "string" },
     reseed: { type: "boolean", default: false },
     out: { type: "string" },
   });
@@ -109,6 +85,7 @@ async function main(): Promise<number> {
   const clients = wholeNumberOption("clients", values.clients as string | undefined) ?? 100_000;
   const runs = Math.max(1, wholeNumberOption("runs", values.runs as string | undefined) ?? 30);
   const out = path.resolve((values.out as string | undefined) ?? path.join("bench", "results.json"));
+  const httpSeconds = wholeNumberOption("http-seconds", values["http-seconds"] as string | undefined) ?? 30;
   const label = sizeLabel(clients);
   const started = performance.now();
   const loadStart = os.loadavg();
@@ -139,7 +116,7 @@ async function main(): Promise<number> {
       warmups: 3,
     };
     await removeBenchRounds(pool);
-    const firm = await benchFirm(pool, figures, clients, label, now);
+    const firm = await ensureBenchFirm(pool, figures, { clients, label, now, log });
     const ctx: BenchContext = { figures, firm, pool, runs, now, label };
 
     await precompute(ctx);
@@ -151,7 +128,7 @@ async function main(): Promise<number> {
       await buildIfStale({ quiet: true, log });
       const server = await startNext(database.url, log);
       try {
-        await benchHttp(figures, server, pool, firm, (await benchRounds())[0].number, log);
+        await benchHttp(figures, server, pool, firm, { drawNumber: (await benchRounds())[0].number, seconds: httpSeconds, log });
       } finally {
         await server.stop();
       }

@@ -27,3 +27,9 @@ export async function removeBenchRounds(pool: pg.Pool): Promise<void> {
   for (const table of ["DrawResult", "DrawMatch"]) await pool.query(`DELETE FROM "${table}" WHERE starts_with("drawNumber", 'bench-')`);
   await pool.query(`DELETE FROM "Draw" WHERE starts_with("number", 'bench-')`);
 }
+
+/** Computes a round's results for the firm unless the match is already computed (a fresh bench database). */
+export async function precomputeIfMissing(pool: pg.Pool, firmId: string, drawNumber: string): Promise<void> {
+  const { rows } = await pool.query(`SELECT 1 FROM "DrawMatch" WHERE "firmId" = $1 AND "drawNumber" = $2 AND "status" <> 'pending'`, [firmId, drawNumber]);
+  if (rows.length === 0) await recomputeRound(pool, firmId, drawNumber);
+}

@@ -72,16 +72,16 @@ export async function runLoad(url: string, options: { connections: number; secon
   };
 }
 
-/** The figures of one load run, `http_<name>_…`. */
-export function putLoad(figures: Figures, name: string, load: LoadResult): void {
-  figures[`http_${name}_requests`] = load.requests;
-  figures[`http_${name}_errors`] = load.errors + load.timeouts;
-  figures[`http_${name}_non_2xx`] = load.non2xx;
-  figures[`http_${name}_5xx`] = load.status5xx;
-  figures[`http_${name}_p50_ms`] = round(load.p50Ms);
-  figures[`http_${name}_latency_p95_ms`] = round(load.p95Ms);
-  figures[`http_${name}_p99_ms`] = round(load.p99Ms);
-  figures[`http_${name}_requests_per_s`] = round(load.requestsPerSecond);
+/** The figures of one load run, `<prefix>_…` (e.g. http_roster_p50_ms). */
+export function putLoad(figures: Figures, prefix: string, load: LoadResult): void {
+  figures[`${prefix}_requests`] = load.requests;
+  figures[`${prefix}_errors`] = load.errors + load.timeouts;
+  figures[`${prefix}_non_2xx`] = load.non2xx;
+  figures[`${prefix}_5xx`] = load.status5xx;
+  figures[`${prefix}_p50_ms`] = round(load.p50Ms);
+  figures[`${prefix}_latency_p95_ms`] = round(load.p95Ms);
+  figures[`${prefix}_p99_ms`] = round(load.p99Ms);
+  figures[`${prefix}_requests_per_s`] = round(load.requestsPerSecond);
 }
 
 export interface SignedIn {
@@ -119,12 +119,13 @@ export async function peakRssWhile(server: NextServer, path: string, cookie: str
 }
 
 /** `npm run bench` with --http: 20 connections for 30 s on the roster, dashboard and draw page, and next start's RSS during an export of every client. */
-export async function benchHttp(figures: Figures, server: NextServer, pool: pg.Pool, firm: BenchFirm, drawNumber: string, log: (m: string) => void): Promise<void> {
+export async function benchHttp(figures: Figures, server: NextServer, pool: pg.Pool, firm: BenchFirm, options: { drawNumber: string; seconds: number; log: (m: string) => void }): Promise<void> {
+  const { drawNumber, seconds, log } = options;
   const users = await signInConsultants(server, pool, firm);
   for (const [name, path] of [["roster", "/clients"], ["dashboard", "/"], ["draw", `/draws/${encodeURIComponent(drawNumber)}`]] as const) {
     await runLoad(server.url, { connections: 20, seconds: 3, requests: users.map((u) => ({ path, cookie: u.cookie })) }); // warm-up
-    const load = await runLoad(server.url, { connections: 20, seconds: 30, requests: users.map((u) => ({ path, cookie: u.cookie })) });
-    putLoad(figures, name, load);
+    const load = await runLoad(server.url, { connections: 20, seconds, requests: users.map((u) => ({ path, cookie: u.cookie })) });
+    putLoad(figures, `http_${name}`, load);
     log(`HTTP ${name}: ${load.requests} requests, ${round(load.requestsPerSecond)}/s, p95 ${round(load.p95Ms)} ms, errors ${load.errors}, non-2xx ${load.non2xx}`);
   }
   const owner = await signIn(server.url, firm.ownerUser.email, firm.ownerUser.password);

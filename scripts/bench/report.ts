@@ -86,10 +86,12 @@ function detailOf(figures: Figures, figure: string): string {
   if (match) return `peak ${show(figures[`${match[1]}_peak_rss_mb`])} MB, before ${show(figures[`${match[1]}_base_rss_mb`])} MB`;
   match = /^(page_\w+)_p95_ms$/.exec(figure);
   if (match) return `p50 ${ms(`${match[1]}_p50_ms`)}`;
-  match = /^http_(\w+)_errors$/.exec(figure);
-  if (match && `http_${match[1]}_latency_p95_ms` in figures) {
-    return `p95 ${ms(`http_${match[1]}_latency_p95_ms`)}, ${show(figures[`http_${match[1]}_requests_per_s`])} req/s`;
+  match = /^((?:http|load)_\w+)_errors$/.exec(figure);
+  if (match && `${match[1]}_latency_p95_ms` in figures) {
+    return `${show(figures[`${match[1]}_requests`])} requests, p95 ${ms(`${match[1]}_latency_p95_ms`)}, ${show(figures[`${match[1]}_requests_per_s`])} req/s`;
   }
+  if (figure === "load_rss_growth_mb") return `RSS ${show(figures.load_rss_before_mb)} → ${show(figures.load_rss_after_mb)} MB (peak ${show(figures.load_rss_peak_mb)} MB)`;
+  if (figure === "http_next_rss_during_export_mb") return `idle ${show(figures.http_next_rss_idle_mb)} MB; export took ${ms("http_export_csv_ms")}`;
   return "";
 }
 

@@ -7,6 +7,8 @@ import { importRounds } from "@/lib/db/draws-import";
 import { createTestFirm, TEST_PASSWORD } from "@/lib/db/testing/fixtures";
 import { parseRounds } from "@/lib/draws/parse-rounds";
 import { copyClients, type CopyTimings } from "./copy-clients";
+import type { Figures } from "./report";
+import { round } from "./stats";
 
 /**
  * The benchmark's firms, one per size, kept in the bench database between runs: 8 teams, an
@@ -117,3 +119,32 @@ export async function vacuumAnalyze(pool: pg.Pool): Promise<number> {
   await pool.query(`VACUUM (ANALYZE) "Client", "CrsScore", "Draw", "Team", "User", "TeamMembership", "Firm"`);
   return performance.now() - start;
 }
+
+/** The firm of `clients` clients, seeded (COPY) when missing; the seed's figures when it ran. */
+export async function ensureBenchFirm(pool: pg.Pool, figures: Figures, options: { clients: number; label: string; now: Date; log: (m: string) => void }): Promise<BenchFirm> {
+  const { clients, label, now, log } = options;
+  const { rows } = await pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM "Draw"`);
+  if (rows[0].n === 0) figures.seed_draws = await seedDraws();
+  let found = await findBenchFirm(pool, clients);
+  if (found?.filled) {
+    log(`reusing the ${clients}-client firm ${found.firm.id} (--reseed to seed again)`);
+    figures.seeded = "reused";
+    return found.firm;
+  }
+  if (found && found.firm.clients > 0) throw new Error(`the bench firm ${found.firm.id} holds ${found.firm.clients} of ${clients} clients: run with --reseed`);
+  if (!found) await createBenchFirm(clients);
+  found = (await findBenchFirm(pool, clients))!;
+  log(`seeding ${clients} clients with COPY…`);
+  const start = performance.now();
+  const seeded = await seedClients(pool, found.firm, clients, now, log);
+  figures.seeded = "this run";
+  figures[`seed_${label}_clients_ms`] = round(performance.now() - start);
+  figures[`seed_${label}_generate_ms`] = round(seeded.generateMs);
+  figures[`seed_${label}_copy_ms`] = round(seeded.copyMs);
+  figures[`seed_${label}_index_ms`] = round(seeded.indexMs);
+  figures.crs_scores = seeded.scores;
+  figures[`seed_${label}_vacuum_analyze_ms`] = round(await vacuumAnalyze(pool));
+  log(`seeded in ${figures[`seed_${label}_clients_ms`]} ms (COPY ${round(seeded.copyMs)} ms, of which generating ${round(seeded.generateMs)} ms; indexes ${round(seeded.indexMs)} ms)`);
+  return (await findBenchFirm(pool, clients))!.firm;
+}
+
