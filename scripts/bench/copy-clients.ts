@@ -50,7 +50,8 @@ function clientLine(target: SeedTarget, c: SyntheticClient, id: string, index: n
   const current = c.scores.at(-1) ?? null;
   const values = [
     target.firmId, id, target.teamIds[c.teamIndex], consultantId, c.firstName, c.lastName, c.email, c.phone, c.dateOfBirth, c.citizenship, c.status,
-    c.profileNumber, c.profileSubmittedAt, c.profileSubmittedAt ? profileExpiresOn(c.profileSubmittedAt, null, target.timeZone) : null, false,
+    // Unique in the firm (a unique index): the chunk's own numbers repeat from chunk to chunk.
+    c.profileNumber ? `E${1_000_000_000 + index}` : null, c.profileSubmittedAt, c.profileSubmittedAt ? profileExpiresOn(c.profileSubmittedAt, null, target.timeZone) : null, false,
     arrayLiteral(c.programs), c.nominationProvince, c.nominatedOn, arrayLiteral(c.categories), current?.crs ?? null, current?.effectiveAt ?? null,
     JSON.stringify(c.crsFactors), c.invitedAt, c.canadianWorkStartedOn, c.languageTestType, c.languageTestDate,
     c.languageTestDate ? languageTestExpiresOn(c.languageTestDate) : null, c.languageResults ? JSON.stringify(c.languageResults) : null,
