@@ -39,6 +39,7 @@ their targets to bench/results.json. \`npm run bench:readme\` puts its table in 
                 connections on the roster, dashboard and draw page, 3 consultants signed in
   --http-seconds N  seconds of load per page (default 30)
   --reseed      drop the bench database first and seed again
+  --seed-only   seed (or find) the firm, measure nothing
   --json        print the JSON on stdout (the table goes to stderr)
   --out FILE    where the JSON goes (default bench/results.json)
 
@@ -76,6 +77,7 @@ async function main(): Promise<number> {
     http: { type: "boolean", default: false },
     "http-seconds": { type: "string" },
     reseed: { type: "boolean", default: false },
+    "seed-only": { type: "boolean", default: false },
     out: { type: "string" },
   });
   if (values.help) {
@@ -117,6 +119,10 @@ async function main(): Promise<number> {
     };
     await removeBenchRounds(pool);
     const firm = await ensureBenchFirm(pool, figures, { clients, label, now, log });
+    if (values["seed-only"]) {
+      log(`seed only: the ${clients}-client firm is ${firm.id}`);
+      return EXIT_OK;
+    }
     const ctx: BenchContext = { figures, firm, pool, runs, now, label };
 
     await precompute(ctx);

@@ -9,8 +9,8 @@ import { syntheticClients, type SyntheticClient } from "@/lib/demo/synthetic-cli
  * Seeds a firm's synthetic clients with PostgreSQL's COPY (pg-copy-streams): a million clients in
  * a few minutes, where insertClientsBulk's INSERT … SELECT FROM unnest takes about 20 s per
  * 100,000. The clients are generated in chunks (a different seed per chunk, so names, scores and
- * dates vary across the whole firm) and streamed as CSV while PostgreSQL ingests the previous
- * chunk. The derived columns are the ones insertClientsBulk stores, from the same lib/deadlines
+ * dates vary across the firm; beyond 200,000 the profiles repeat, see Profile) and streamed as
+ * CSV while PostgreSQL ingests the previous chunk. The derived columns are the ones insertClientsBulk stores, from the same lib/deadlines
  * rules. Secondary indexes of Client and CrsScore are dropped before and rebuilt after (one sort per
  * index instead of a million insertions), all in one transaction: a failed seed leaves nothing.
  */
@@ -43,21 +43,54 @@ export interface SeedTarget {
   timeZone: string;
 }
 
-function clientLine(target: SeedTarget, c: SyntheticClient, id: string, index: number): string {
-  const consultants = target.consultantsByTeam[c.teamIndex];
+/**
+ * A synthetic client compiled to the CSV text that does not depend on its place in the firm: a
+ * firm larger than DISTINCT_CLIENTS repeats these profiles with new ids, e-mails, profile numbers
+ * and consultants (generating a client costs ~40x writing one, and 200,000 distinct profiles
+ * already give every spread the pages read).
+ */
+interface Profile {
+  teamIndex: number;
+  names: string;
+  emailLocal: string;
+  middle: string;
+  hasProfileNumber: boolean;
+  rest: string;
+  /** Each score as "crs,effectiveAt,source,reason". */
+  scores: string[];
+}
+
+const DISTINCT_CLIENTS = 200_000;
+
+function compile(c: SyntheticClient, timeZone: string): Profile {
+  const current = c.scores.at(-1) ?? null;
+  const fields = (values: (string | number | boolean | null | undefined)[]) => values.map(csvField).join(",");
+  return {
+    teamIndex: c.teamIndex,
+    names: fields([c.firstName, c.lastName]),
+    emailLocal: c.email.split("@")[0],
+    middle: fields([c.phone, c.dateOfBirth, c.citizenship, c.status]),
+    hasProfileNumber: c.profileNumber !== null,
+    rest: fields([
+      c.profileSubmittedAt, c.profileSubmittedAt ? profileExpiresOn(c.profileSubmittedAt, null, timeZone) : null, false,
+      arrayLiteral(c.programs), c.nominationProvince, c.nominatedOn, arrayLiteral(c.categories), current?.crs ?? null, current?.effectiveAt ?? null,
+      JSON.stringify(c.crsFactors), c.invitedAt, c.canadianWorkStartedOn, c.languageTestType, c.languageTestDate,
+      c.languageTestDate ? languageTestExpiresOn(c.languageTestDate) : null, c.languageResults ? JSON.stringify(c.languageResults) : null,
+      c.ecaIssuer, c.ecaIssuedOn, c.ecaIssuedOn ? ecaExpiresOn(c.ecaIssuedOn) : null, c.workPermitExpiresOn, c.passportExpiresOn, c.notes,
+    ]),
+    scores: c.scores.map((sc) => fields([sc.crs, sc.effectiveAt, sc.source, sc.reason])),
+  };
+}
+
+/** The client at `index` of the firm, as a COPY line (CLIENT_COLUMNS' order). */
+function clientLine(target: SeedTarget, p: Profile, id: string, index: number): string {
+  const consultants = target.consultantsByTeam[p.teamIndex];
   // About 3% of clients wait for a consultant, as in a real intake queue.
   const consultantId = index % 33 === 7 ? null : consultants[Math.floor(index / target.teamIds.length) % consultants.length];
-  const current = c.scores.at(-1) ?? null;
-  const values = [
-    target.firmId, id, target.teamIds[c.teamIndex], consultantId, c.firstName, c.lastName, c.email, c.phone, c.dateOfBirth, c.citizenship, c.status,
-    // Unique in the firm (a unique index): the chunk's own numbers repeat from chunk to chunk.
-    c.profileNumber ? `E${1_000_000_000 + index}` : null, c.profileSubmittedAt, c.profileSubmittedAt ? profileExpiresOn(c.profileSubmittedAt, null, target.timeZone) : null, false,
-    arrayLiteral(c.programs), c.nominationProvince, c.nominatedOn, arrayLiteral(c.categories), current?.crs ?? null, current?.effectiveAt ?? null,
-    JSON.stringify(c.crsFactors), c.invitedAt, c.canadianWorkStartedOn, c.languageTestType, c.languageTestDate,
-    c.languageTestDate ? languageTestExpiresOn(c.languageTestDate) : null, c.languageResults ? JSON.stringify(c.languageResults) : null,
-    c.ecaIssuer, c.ecaIssuedOn, c.ecaIssuedOn ? ecaExpiresOn(c.ecaIssuedOn) : null, c.workPermitExpiresOn, c.passportExpiresOn, c.notes,
-  ];
-  return `${values.map(csvField).join(",")}\n`;
+  // E-mail and profile number unique in the firm (the latter has a unique index).
+  const email = `${p.emailLocal}@c${Math.floor(index / CHUNK)}.client.example`;
+  const profileNumber = p.hasProfileNumber ? `E${1_000_000_000 + index}` : null;
+  return `${target.firmId},${id},${target.teamIds[p.teamIndex]},${consultantId ?? ""},${p.names},${csvField(email)},${p.middle},${csvField(profileNumber)},${p.rest}\n`;
 }
 
 function write(stream: Writable, text: string): Promise<void> {
@@ -103,21 +136,22 @@ export async function copyClients(pool: pg.Pool, target: SeedTarget, count: numb
     const copyStart = performance.now();
     const scoreChunks: string[] = [];
     const clients = client.query(copyFrom(`COPY "Client" (${CLIENT_COLUMNS.map((c) => `"${c}"`).join(",")}) FROM STDIN (FORMAT csv)`));
+    const profiles: Profile[][] = [];
     for (let start = 0; start < count; start += CHUNK) {
       const size = Math.min(CHUNK, count - start);
       const t0 = performance.now();
-      // Per chunk a seed and an e-mail domain of its own: a million clients, not forty copies of 25,000.
-      const chunk = syntheticClients(size, { now, seed: 20261125 + start, teamCount: target.teamIds.length, emailDomain: `c${start / CHUNK}.client.example` });
+      const slot = (start % DISTINCT_CLIENTS) / CHUNK;
+      // Per chunk a seed of its own, up to DISTINCT_CLIENTS; then the profiles come round again.
+      profiles[slot] ??= syntheticClients(CHUNK, { now, seed: 20261125 + slot * CHUNK, teamCount: target.teamIds.length }).map((c) => compile(c, target.timeZone));
       let lines = "";
       let scoreLines = "";
-      chunk.forEach((c, i) => {
+      for (let i = 0; i < size; i++) {
         const id = randomUUID();
-        lines += clientLine(target, c, id, start + i);
-        for (const s of c.scores) {
-          scoreLines += `${[target.firmId, randomUUID(), id, s.crs, s.effectiveAt, s.source, s.reason].map(csvField).join(",")}\n`;
-          scores++;
-        }
-      });
+        const profile = profiles[slot][i];
+        lines += clientLine(target, profile, id, start + i);
+        for (const score of profile.scores) scoreLines += `${target.firmId},${randomUUID()},${id},${score}\n`;
+        scores += profile.scores.length;
+      }
       scoreChunks.push(scoreLines);
       generateMs += performance.now() - t0;
       await write(clients, lines);
