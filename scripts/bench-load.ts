@@ -69,14 +69,17 @@ async function main(): Promise<number> {
         { path: "/", cookie: u.cookie },
         { path: "/api/exports/roster.csv", cookie: u.cookie },
       ]);
-      log(`warming up (10 s)…`);
-      await runLoad(server.url, { connections, seconds: 10, requests: mix });
+      // Long enough for V8's heaps and Next's caches to reach their working size: growth after it is growth.
+      log(`warming up (20 s)…`);
+      await runLoad(server.url, { connections, seconds: 20, requests: mix });
       figures.load_rss_before_mb = round(server.rssMb());
       let peak = figures.load_rss_before_mb;
       const sampler = setInterval(() => (peak = Math.max(peak, server.rssMb())), 500);
+      const midway = setTimeout(() => (figures.load_rss_midway_mb = round(server.rssMb())), (seconds * 1000) / 2);
       log(`${connections} connections for ${seconds} s…`);
       const load = await runLoad(server.url, { connections, seconds, requests: mix, timeoutSeconds: 60 });
       clearInterval(sampler);
+      clearTimeout(midway);
       figures.load_rss_after_mb = round(server.rssMb());
       figures.load_rss_peak_mb = round(peak);
       figures.load_rss_growth_mb = round(Number(figures.load_rss_after_mb) - Number(figures.load_rss_before_mb));

@@ -122,7 +122,7 @@ export function reportRows(figures: Figures, targets: Record<string, Target>): R
 
 /** The machine and the load the run saw, in one line. */
 export function machineLine(figures: Figures): string {
-  return `${show(figures.cpus)} × ${show(figures.cpu_model)}, ${show(figures.memory_gb)} GB, Node ${show(figures.node_version)}, PostgreSQL ${show(figures.postgres_version)}; load average (1/5/15 min) ${show(figures.load_avg_start)} → ${show(figures.load_avg_end)}`;
+  return `${show(figures.cpus)} × ${show(figures.cpu_model)}, ${show(figures.memory_gb)} GB, Node ${show(figures.node_version)}${figures.postgres_version ? `, PostgreSQL ${show(figures.postgres_version)}` : ""}; load average (1/5/15 min) ${show(figures.load_avg_start)} → ${show(figures.load_avg_end)}`;
 }
 
 const pad = (text: string, width: number) => text + " ".repeat(Math.max(0, width - [...text].length));
@@ -133,7 +133,13 @@ export function formatReport(figures: Figures, targets: Record<string, Target>):
   const width = Math.max(...rows.map((r) => r.figure.length), 10) + 2;
   const missed = rows.filter((r) => r.result === "FAIL").map((r) => r.figure);
   return [
-    `DrawDesk benchmark — ${show(figures.clients)} clients (${show(figures.seeded)}), ${show(figures.runs)} runs after ${show(figures.warmups)} warm-ups, ${show(figures.date)}, ${show(figures.total_s)} s`,
+    [
+      `DrawDesk benchmark — ${show(figures.clients)} clients${figures.seeded ? ` (${show(figures.seeded)})` : ""}`,
+      figures.runs !== undefined ? `${show(figures.runs)} runs after ${show(figures.warmups)} warm-ups` : null,
+      figures.connections !== undefined ? `${show(figures.connections)} connections for ${show(figures.seconds)} s` : null,
+      show(figures.date),
+      figures.total_s !== undefined ? `${show(figures.total_s)} s` : null,
+    ].filter(Boolean).join(", "),
     machineLine(figures),
     "",
     `${pad("figure", width)}${pad("value", 12)}${pad("target", 14)}${pad("result", 8)}detail`,
