@@ -1,6 +1,7 @@
 // npm run bench:readme [-- FILE …]
 // Writes the README's "Performance" section from benchmark results: by default bench/results.json
-// (the 100,000-client run) and bench/results-1m.json (the 1,000,000-client run) when present.
+// (the 100,000-client run), bench/results-1m.json (the 1,000,000-client run) and
+// bench/load-results.json (npm run bench:load), those present.
 import { existsSync } from "node:fs";
 import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
@@ -10,7 +11,7 @@ import { CliError, EXIT_OK, parseCommandLine, runCommand, writeOut } from "./lib
 const USAGE = `Usage: npm run bench:readme [-- FILE …]
 
 Replaces README.md's "Performance" section with the tables of the given benchmark results
-(default: bench/results.json and bench/results-1m.json, those that exist).`;
+(default: bench/results.json, bench/results-1m.json and bench/load-results.json, those that exist).`;
 
 async function main(): Promise<number> {
   const { values, positionals } = parseCommandLine(process.argv.slice(2), {});
@@ -18,7 +19,7 @@ async function main(): Promise<number> {
     await writeOut(`${USAGE}\n`);
     return EXIT_OK;
   }
-  const files = positionals.length > 0 ? positionals : ["bench/results.json", "bench/results-1m.json"].filter((f) => existsSync(f));
+  const files = positionals.length > 0 ? positionals : ["bench/results.json", "bench/results-1m.json", "bench/load-results.json"].filter((f) => existsSync(f));
   if (files.length === 0) throw new CliError("no benchmark results: run `npm run bench` first.");
   const runs = await Promise.all(files.map(async (file) => ({ file, results: JSON.parse(await readFile(file, "utf8")) as Results })));
   for (const { file, results } of runs) if (!results.targets) throw new CliError(`${file} has no targets: not a benchmark result.`);

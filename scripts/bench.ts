@@ -127,8 +127,11 @@ async function main(): Promise<number> {
 
     await precompute(ctx);
     await benchPages(ctx);
-    await benchRatios(ctx);
-    await benchExports(ctx, database.url, { pairs: clients > 200_000 ? 1 : 3, xlsx: clients <= 200_000 });
+    // The ratios and the XLSX are issue 14's 100,000-client targets; at a million the run measures
+    // the pages and the CSV (the dashboard's raw SQL alone would take minutes of pairs).
+    const large = clients > 200_000;
+    if (!large) await benchRatios(ctx);
+    await benchExports(ctx, database.url, { pairs: large ? 1 : 3, xlsx: !large });
     await benchNewDraw(ctx);
     if (values.http) {
       await buildIfStale({ quiet: true, log });
