@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { arrayLiteral, csvField } from "./copy-clients";
 import { performanceSection, withPerformanceSection, type Results } from "./readme";
-import { formatReport, reportRows, sizeLabel, targetsOf, type Figures } from "./report";
+import { formatReport, reportRows, sizeLabel, subjectOf, targetsOf, type Figures } from "./report";
 import { comparePair, percentile, putPair, ratio, summarise } from "./stats";
 
 describe("benchmark statistics", () => {
@@ -74,7 +74,7 @@ describe("targets", () => {
   it("prints each target with its value, unit, verdict and what stands beside it", () => {
     const rows = reportRows(figures, targetsOf(figures));
     expect(rows.find((r) => r.figure === "page_roster_first_1m_p95_ms")).toEqual({
-      what: "page server time p95",
+      what: "page server time p95: roster first page",
       figure: "page_roster_first_1m_p95_ms",
       value: "420 ms",
       target: "≤ 1000 ms",
@@ -100,6 +100,8 @@ describe("README performance section", () => {
     const updated = withPerformanceSection(readme, performanceSection([run]));
     expect(updated).not.toContain("old table");
     expect(updated).toContain("| page server time p95 | `page_a_p95_ms` | 12 ms | ≤ 1000 ms | pass | p50 8 ms |");
+    expect(subjectOf("roster_consultant_default_app_to_raw_ratio")).toBe("roster consultant default");
+    expect(subjectOf("load_mix_non_2xx")).toBe("mix: non-2xx");
     expect(updated).toContain("Machine: 2 × AMD EPYC, 24 GB");
     expect(updated.indexOf("## Performance")).toBeLessThan(updated.indexOf("## Tests"));
     expect(updated).toContain("## Tests\n\nrun them\n");

@@ -104,13 +104,29 @@ export interface ReportRow {
   detail: string;
 }
 
+/** What a figure is about, in words: "roster filtered deep" for page_roster_filtered_deep_1m_p95_ms. */
+export function subjectOf(figure: string): string {
+  const words = (text: string) => text.replace(/_/g, " ");
+  const patterns: [RegExp, (m: RegExpExecArray) => string][] = [
+    [/^page_(\w+?)_\d+[km]?_p95_ms$/, (m) => `${words(m[1])} page`],
+    [/^(\w+)_app_to_raw_ratio$/, (m) => words(m[1])],
+    [/^recompute_round_([a-z]+)_/, (m) => `${m[1]} round`],
+    [/^(http|load)_([a-z]+)_(errors|non_2xx|5xx)$/, (m) => `${m[2]}: ${words(m[3]).replace("non 2xx", "non-2xx")}`],
+  ];
+  for (const [match, name] of patterns) {
+    const m = match.exec(figure);
+    if (m) return name(m);
+  }
+  return "";
+}
+
 /** One row per targeted figure, in the order the figures were measured. */
 export function reportRows(figures: Figures, targets: Record<string, Target>): ReportRow[] {
   return Object.values(targets).map((t) => {
     const unit = unitOf(t.figure);
     const rule = TARGET_RULES.find((r) => r.match.test(t.figure))!;
     return {
-      what: rule.label,
+      what: [rule.label, subjectOf(t.figure)].filter(Boolean).join(": "),
       figure: t.figure,
       value: t.value === null ? "–" : `${unit === "×" ? t.value.toFixed(2) : show(t.value)}${unit}`,
       target: `≤ ${t.max}${unit}`,
