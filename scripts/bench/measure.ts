@@ -5,7 +5,7 @@ import { listClients } from "@/lib/db/clients";
 import { drawImpact } from "@/lib/db/draw-impact";
 import { latestDraw } from "@/lib/db/draws";
 import type { DrawKind } from "@/lib/draws/kinds";
-import { dashboardData, rawDashboard } from "./dashboard";
+import { dashboardData, dashboardWidgets, rawDashboard } from "./dashboard";
 import { recomputeRound } from "./draw-match";
 import { runExportChild } from "./exports";
 import { clientPage, dashboardPage, deepRosterQuery, drawPage, ledgerPage, ROSTER_FILTERED, rosterPage } from "./pages";
@@ -83,6 +83,12 @@ export async function benchPages(ctx: BenchContext): Promise<void> {
     ctx.figures[`page_${name}_${ctx.label}_p50_ms`] = round(summary.p50);
     ctx.figures[`page_${name}_${ctx.label}_p95_ms`] = round(summary.p95);
     log(`page ${name}: p50 ${round(summary.p50)} ms, p95 ${round(summary.p95)} ms`);
+  }
+  // Each dashboard widget alone, to tell which one a slow dashboard waits for.
+  for (const [widget, call] of Object.entries(dashboardWidgets(owner, ctx.now))) {
+    const summary = await sampleRuns(call, { runs: Math.min(ctx.runs, 5), warmups: 1 });
+    ctx.figures[`dashboard_widget_${widget}_${ctx.label}_p50_ms`] = round(summary.p50);
+    log(`dashboard widget ${widget}: p50 ${round(summary.p50)} ms`);
   }
 }
 
