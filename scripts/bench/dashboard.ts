@@ -36,12 +36,11 @@ export function dashboardWidgets(scope: Scope, now: Date) {
   };
 }
 
-export async function dashboardData(scope: Scope, now: Date): Promise<{ check: DashboardCheck; widgets: Record<string, () => Promise<unknown>> }> {
+export async function dashboardData(scope: Scope, now: Date): Promise<{ check: DashboardCheck }> {
   const widgets = dashboardWidgets(scope, now);
   const teams = await widgets.teams();
   const [latest, watch, radar, changes] = await Promise.all([widgets.latest_draws(), widgets.draw_watch(), widgets.expiry_radar(), widgets.coming_changes()]);
   return {
-    widgets,
     check: {
       teams: teams.length,
       latest: latest.map((l) => l.draw.number),
