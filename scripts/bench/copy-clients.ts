@@ -2,6 +2,9 @@ import { randomUUID } from "node:crypto";
 import type { Writable } from "node:stream";
 import type pg from "pg";
 import { from as copyFrom } from "pg-copy-streams";
+import type { CalendarDate } from "@/lib/dates/calendar-date";
+import { todayIn } from "@/lib/dates/time-zone";
+import { nextCrsChangeAsOf } from "@/lib/db/clients/next-crs-change";
 import { ecaExpiresOn, languageTestExpiresOn, profileExpiresOn } from "@/lib/deadlines";
 import { syntheticClients, type SyntheticClient } from "@/lib/demo/synthetic-clients";
 
@@ -10,8 +13,9 @@ import { syntheticClients, type SyntheticClient } from "@/lib/demo/synthetic-cli
  * a few minutes, where insertClientsBulk's INSERT … SELECT FROM unnest takes about 20 s per
  * 100,000. The clients are generated in chunks (a different seed per chunk, so names, scores and
  * dates vary across the firm; beyond 200,000 the profiles repeat, see Profile) and streamed as
- * CSV while PostgreSQL ingests the previous chunk. The derived columns are the ones insertClientsBulk stores, from the same lib/deadlines
- * rules. Secondary indexes of Client and CrsScore are dropped before and rebuilt after (one sort per
+ * CSV while PostgreSQL ingests the previous chunk. The derived columns are the ones insertClientsBulk stores, from the same
+ * rules: lib/deadlines' expiry dates and the stored next CRS change (nextCrsChangeAsOf, as of the
+ * seed's day in the firm's zone), which the dashboard's coming changes read. Secondary indexes of Client and CrsScore are dropped before and rebuilt after (one sort per
  * index instead of a million insertions), all in one transaction: a failed seed leaves nothing.
  */
 
@@ -21,6 +25,7 @@ const CLIENT_COLUMNS = [
   "profileNumber", "profileSubmittedAt", "profileExpiresOn", "profileExpiryOverride", "programs", "nominationProvince", "nominatedOn",
   "categories", "crs", "crsEffectiveAt", "crsFactors", "invitedAt", "canadianWorkStartedOn", "languageTestType", "languageTestDate",
   "languageTestExpiresOn", "languageResults", "ecaIssuer", "ecaIssuedOn", "ecaExpiresOn", "workPermitExpiresOn", "passportExpiresOn", "notes",
+  "nextCrsChangeOn",
 ];
 const SCORE_COLUMNS = ["firmId", "id", "clientId", "crs", "effectiveAt", "source", "reason"];
 
@@ -62,7 +67,7 @@ interface Profile {
 
 const DISTINCT_CLIENTS = 200_000;
 
-function compile(c: SyntheticClient, timeZone: string): Profile {
+function compile(c: SyntheticClient, timeZone: string, today: CalendarDate): Profile {
   const current = c.scores.at(-1) ?? null;
   const fields = (values: (string | number | boolean | null | undefined)[]) => values.map(csvField).join(",");
   return {
@@ -77,6 +82,7 @@ function compile(c: SyntheticClient, timeZone: string): Profile {
       JSON.stringify(c.crsFactors), c.invitedAt, c.canadianWorkStartedOn, c.languageTestType, c.languageTestDate,
       c.languageTestDate ? languageTestExpiresOn(c.languageTestDate) : null, c.languageResults ? JSON.stringify(c.languageResults) : null,
       c.ecaIssuer, c.ecaIssuedOn, c.ecaIssuedOn ? ecaExpiresOn(c.ecaIssuedOn) : null, c.workPermitExpiresOn, c.passportExpiresOn, c.notes,
+      nextCrsChangeAsOf(c, today),
     ]),
     scores: c.scores.map((sc) => fields([sc.crs, sc.effectiveAt, sc.source, sc.reason])),
   };
@@ -137,12 +143,13 @@ export async function copyClients(pool: pg.Pool, target: SeedTarget, count: numb
     const scoreChunks: string[] = [];
     const clients = client.query(copyFrom(`COPY "Client" (${CLIENT_COLUMNS.map((c) => `"${c}"`).join(",")}) FROM STDIN (FORMAT csv)`));
     const profiles: Profile[][] = [];
+    const today = todayIn(target.timeZone, now);
     for (let start = 0; start < count; start += CHUNK) {
       const size = Math.min(CHUNK, count - start);
       const t0 = performance.now();
       const slot = (start % DISTINCT_CLIENTS) / CHUNK;
       // Per chunk a seed of its own, up to DISTINCT_CLIENTS; then the profiles come round again.
-      profiles[slot] ??= syntheticClients(CHUNK, { now, seed: 20261125 + slot * CHUNK, teamCount: target.teamIds.length }).map((c) => compile(c, target.timeZone));
+      profiles[slot] ??= syntheticClients(CHUNK, { now, seed: 20261125 + slot * CHUNK, teamCount: target.teamIds.length }).map((c) => compile(c, target.timeZone, today));
       let lines = "";
       let scoreLines = "";
       for (let i = 0; i < size; i++) {

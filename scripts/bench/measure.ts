@@ -4,6 +4,7 @@ import { parseRosterQuery, type RosterQuery } from "@/lib/clients/roster-query";
 import { listClients } from "@/lib/db/clients";
 import { drawImpact } from "@/lib/db/draws/impact";
 import { latestDraw } from "@/lib/db/draws";
+import { drawWatch } from "@/lib/db/dashboard";
 import type { DrawKind } from "@/lib/draws/kinds";
 import { dashboardData, dashboardWidgets, rawDashboard } from "./dashboard";
 import { recomputeRound } from "./draw-match";
@@ -44,13 +45,26 @@ export async function benchRounds(): Promise<{ name: "cec" | "category"; number:
   return [...(cec ? [{ name: "cec" as const, number: cec.number }] : []), ...(category ? [{ name: "category" as const, number: category.number }] : [])];
 }
 
-/** The benchmarked rounds' results stored as the draw.match job stores them, each timed. */
+/**
+ * The benchmarked rounds' results stored as the draw.match job stores them, each timed; then the
+ * dashboard's watched rounds (the latest of each kind in the last WATCH_DAYS), stored through the
+ * draw watch's own ensureRoundsStored, so no timed page computes a round.
+ */
 export async function precompute(ctx: BenchContext): Promise<void> {
   for (const { name, number } of await benchRounds()) {
     const { ms, above, nearMiss } = await recomputeRound(ctx.pool, ctx.firm.id, number);
     ctx.figures[`recompute_round_${name}_${ctx.label}_ms`] = round(ms);
     log(`recompute round #${number} (${name}) for ${ctx.label} clients: ${round(ms)} ms (${above} above, ${nearMiss} near misses)`);
   }
+  const { ms, result } = await timed(() => drawWatch(ctx.firm.owner, { limit: 5, now: ctx.now }));
+  const watched = result.draws.map((d) => d.number);
+  const { rows } = await ctx.pool.query<{ n: number }>(
+    `SELECT count(*)::int AS n FROM "DrawMatch" WHERE "firmId" = $1 AND "drawNumber" = ANY($2::text[]) AND "computedAt" IS NOT NULL`,
+    [ctx.firm.id, watched],
+  );
+  if (rows[0].n !== watched.length) throw new Error(`only ${rows[0].n} of the ${watched.length} watched rounds are stored`);
+  ctx.figures[`store_watched_rounds_${ctx.label}_ms`] = round(ms);
+  log(`dashboard's watched rounds stored (${watched.join(", ")}): ${round(ms)} ms`);
 }
 
 async function sampleClientId(ctx: BenchContext): Promise<string> {
@@ -65,12 +79,16 @@ async function sampleClientId(ctx: BenchContext): Promise<string> {
 export async function benchPages(ctx: BenchContext): Promise<void> {
   const { owner, consultant } = ctx.firm;
   const filtered = parseRosterQuery(new URLSearchParams(ROSTER_FILTERED));
-  const filteredTotal = (await rosterPage(owner, filtered, ctx.now)).total;
+  const first = await rosterPage(owner, filtered, ctx.now);
+  const deep = await deepRosterQuery(ctx.pool, owner, ROSTER_FILTERED, Math.floor(first.total / 2));
+  // A cursor the data layer ignored would time the first page again.
+  const deepIds = (await rosterPage(owner, deep, ctx.now)).rows.map((r) => r.id);
+  if (deepIds.length === 0 || deepIds.some((id) => first.rows.some((r) => r.id === id))) throw new Error("deep roster page: the cursor did not move past the first page");
   const clientId = await sampleClientId(ctx);
   const pages: [string, () => Promise<unknown>][] = [
     ["roster_first", () => rosterPage(owner, parseRosterQuery(new URLSearchParams("")), ctx.now)],
     ["roster_filtered_first", () => rosterPage(owner, filtered, ctx.now)],
-    ["roster_filtered_deep", () => rosterPage(owner, deepRosterQuery(ROSTER_FILTERED, Math.floor(filteredTotal / 2)), ctx.now)],
+    ["roster_filtered_deep", () => rosterPage(owner, deep, ctx.now)],
     ["roster_consultant_first", () => rosterPage(consultant, parseRosterQuery(new URLSearchParams("")), ctx.now)],
     ["client", () => clientPage(consultant, clientId)],
     ["dashboard", () => dashboardPage(owner)],
@@ -105,7 +123,7 @@ export async function benchRatios(ctx: BenchContext): Promise<void> {
     ["roster_consultant_default", ctx.firm.consultant, parseRosterQuery(new URLSearchParams(""))],
   ];
   const filteredTotal = (await rawRosterPage(ctx.pool, ctx.firm.owner, views[1][2])).total;
-  views.push(["roster_filtered_deep", ctx.firm.owner, deepRosterQuery(ROSTER_FILTERED, Math.floor(filteredTotal / 2))]);
+  views.push(["roster_filtered_deep", ctx.firm.owner, await deepRosterQuery(ctx.pool, ctx.firm.owner, ROSTER_FILTERED, Math.floor(filteredTotal / 2))]);
   for (const [base, scope, query] of views) {
     const app = () => listClients(scope, query, { now: ctx.now });
     const raw = () => rawRosterPage(ctx.pool, scope, query);
@@ -118,7 +136,10 @@ export async function benchRatios(ctx: BenchContext): Promise<void> {
     const app = () => drawImpact(ctx.firm.owner, number);
     const raw = () => rawDrawImpact(ctx.pool, ctx.firm.owner, number);
     const [a, r] = [await app(), await raw()];
-    check(ctx.figures, base, { above: a.above.length, newlyAbove: a.newlyAbove.length, nearMiss: a.nearMiss.length, ineligibleCloseTotal: a.ineligibleCloseTotal }, r.counts);
+    const ids = (rows: { clientId: string }[]) => rows.map((row) => row.clientId);
+    const appLists = { above: ids(a.above), newlyAbove: ids(a.newlyAbove), nearMiss: ids(a.nearMiss), ineligibleClose: ids(a.ineligibleClose) };
+    const appCounts = { above: a.above.length, newlyAbove: a.newlyAbove.length, nearMiss: a.nearMiss.length, ineligibleCloseTotal: a.ineligibleCloseTotal };
+    check(ctx.figures, base, { counts: appCounts, lists: appLists }, r);
     ctx.figures[`${base}_draw`] = `${number} (${a.draw.kind}, cut-off ${a.draw.cutoff})`;
     ctx.figures[`${base}_above`] = a.above.length;
     await pair(ctx, base, app, raw);

@@ -1,3 +1,4 @@
+import type pg from "pg";
 import type { Scope } from "@/lib/auth/scope";
 import { parseRosterQuery, type RosterQuery } from "@/lib/clients/roster-query";
 import { getClient, getClientScoreHistory, listClients } from "@/lib/db/clients";
@@ -15,6 +16,7 @@ import { isPlatformAdmin } from "@/lib/db/users/platform-admins";
 import { poolMovementView } from "@/lib/db/draws/pool-movement";
 import { listTeams } from "@/lib/db/firms/teams";
 import { listConsultants, listUsers } from "@/lib/db/users";
+import { rosterCursorAt } from "./raw-roster";
 
 /**
  * The server work of each page a consultant opens: the lib/db calls its server component makes,
@@ -26,14 +28,16 @@ import { listConsultants, listUsers } from "@/lib/db/users";
 export const ROSTER_FILTERED = "status=profile_active&program=CEC&crsMin=450&sort=crs&dir=desc";
 
 /**
- * The roster view `depth` rows into `search`'s results. Pagination's one coupling: today the page
- * number (`page=N`); with keyset pagination (a `cursor` parameter), return the view with the cursor
- * of the row before `depth` — e.g. from the raw side's row at that position — so the bench measures
- * what a shared deep link opens.
+ * The roster view `depth` rows into `search`'s results, as a shared deep link opens it: the view
+ * with the keyset cursor of the row before that depth (its sort keys found by one raw query, the
+ * cursor encoded by lib/clients/roster-cursor.ts as the roster's links are). Call it outside the
+ * timed part; the app's and the raw side's deep page then read the same rows.
  */
-export function deepRosterQuery(search: string, depth: number): RosterQuery {
-  const base = parseRosterQuery(new URLSearchParams(search));
-  return parseRosterQuery(new URLSearchParams(`${search}&page=${Math.floor(depth / base.pageSize) + 1}`));
+export async function deepRosterQuery(pool: pg.Pool, scope: Scope, search: string, depth: number): Promise<RosterQuery> {
+  const cursor = await rosterCursorAt(pool, scope, parseRosterQuery(new URLSearchParams(search)), depth);
+  const query = parseRosterQuery(new URLSearchParams(`${search}&cursor=${cursor}`));
+  if (query.cursor !== cursor) throw new Error(`deep roster page: the roster refused the cursor (${query.cursorNotice ?? "dropped"})`);
+  return query;
 }
 
 export async function rosterPage(scope: Scope, query: RosterQuery, now?: Date) {

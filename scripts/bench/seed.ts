@@ -8,6 +8,7 @@ import { createTestFirm, TEST_PASSWORD } from "@/lib/db/testing/fixtures";
 import { parseRounds } from "@/lib/draws/parse-rounds";
 import { DATA_DIR } from "../lib/pg-location";
 import { copyClients, type CopyTimings } from "./copy-clients";
+import { backfillNextCrsChanges, needsNextCrsBackfill } from "./next-crs-backfill";
 import type { Figures } from "./report";
 import { round } from "./stats";
 
@@ -153,6 +154,14 @@ export async function ensureBenchFirm(pool: pg.Pool, figures: Figures, options: 
     log(`reusing the ${clients}-client firm ${found.firm.id} (--reseed to seed again)`);
     const earlier = await readSeedFigures(found.firm.id, label);
     Object.assign(figures, earlier ?? {}, { seeded: earlier ? `reused (seeded ${earlier.seeded_at})` : "reused" });
+    if (await needsNextCrsBackfill(pool, found.firm.id)) {
+      log("the kept firm was seeded without next CRS change dates: storing them…");
+      const start = performance.now();
+      const dated = await backfillNextCrsChanges(pool, found.firm.id, found.firm.timeZone, now);
+      figures[`seed_${label}_vacuum_analyze_ms`] = round(await vacuumAnalyze(pool));
+      figures[`seed_${label}_next_crs_backfill_ms`] = round(performance.now() - start);
+      log(`stored ${dated} next CRS change dates in ${figures[`seed_${label}_next_crs_backfill_ms`]} ms (with VACUUM ANALYZE)`);
+    }
     return found.firm;
   }
   if (found && found.firm.clients > 0) throw new Error(`the bench firm ${found.firm.id} holds ${found.firm.clients} of ${clients} clients: run with --reseed`);
