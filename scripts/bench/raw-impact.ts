@@ -1,7 +1,5 @@
 import type pg from "pg";
 import { seesAllTeams, type Scope } from "@/lib/auth/scope";
-import { DEFAULT_TIME_ZONE } from "@/lib/dates/time-zone";
-import { PROFILE_VALIDITY_MONTHS } from "@/lib/deadlines/expiry";
 import { CATEGORY_KINDS } from "@/lib/draws/kinds";
 
 /**
@@ -10,50 +8,10 @@ import { CATEGORY_KINDS } from "@/lib/draws/kinds";
  * statement through `pg` with team and consultant names, closest to the cut-off first. The app's
  * extra steps (loading the draw, the previous draw and the firm, checking the round is stored,
  * grouping in JS) are what the ratio measures.
- *
- * PRODUCT.md's eligibility rule as SQL fragments stays here for the dashboard's raw side
- * (dashboard.ts), which still classifies the latest rounds itself.
  */
 
-export const INVITED = `('ita_received', 'application_submitted', 'landed')`;
+/** The category kinds as an SQL array (the dashboard's raw side tells category rounds by them). */
 export const CATEGORIES = `ARRAY[${CATEGORY_KINDS.map((k) => `'${k}'`).join(",")}]`;
-
-function notInPool(c: string, d: string): string {
-  return `(${c}."status" = 'prospect' OR ${c}."profileSubmittedAt" IS NULL OR ${c}."profileSubmittedAt" > ${d}.at)`;
-}
-
-/** eligibility.ts's tests, in its reasons' order: each names a reason why client `c` cannot be invited in draw `d` with score `crs`. */
-function tests(c: string, d: string, crs: string): [string, string][] {
-  const outOfPoolAt = `coalesce((${c}."profileExpiresOn" + 1)::timestamp AT TIME ZONE (SELECT tz FROM firm),
-    ((((${c}."profileSubmittedAt" AT TIME ZONE '${DEFAULT_TIME_ZONE}')::date + interval '${PROFILE_VALIDITY_MONTHS} months')::date + 1)::timestamp AT TIME ZONE '${DEFAULT_TIME_ZONE}'))`;
-  return [
-    ["withdrawn", `${c}."status" = 'withdrawn'`],
-    ["closed", `${c}."status" = 'closed'`],
-    ["not_in_pool", notInPool(c, d)],
-    ["profile_expired", `NOT ${notInPool(c, d)} AND ${outOfPoolAt} <= ${d}.at`],
-    ["already_invited", `${c}."status" IN ${INVITED} AND (${c}."invitedAt" IS NULL OR ${c}."invitedAt" < ${d}.at)`],
-    ["language_test_expired", `${c}."languageTestExpiresOn" < ${d}."date"`],
-    ["no_program", `NOT (${c}."programs" && ${d}.covered)`],
-    ["no_nomination", `${d}."kind" = 'pnp' AND NOT (${c}."nominationProvince" IS NOT NULL AND ${c}."nominationProvince" !~ '^\\s*$'
-      AND (${c}."nominatedOn" IS NULL OR ${c}."nominatedOn" <= ${d}."date"))`],
-    ["no_category", `${d}."isCategory" AND NOT ${d}."kind" = ANY(${c}."categories")`],
-    ["no_score", `${crs} IS NULL`],
-  ];
-}
-
-/** The reasons as a text array (empty: eligible). */
-export function reasons(c: string, d: string, crs: string): string {
-  return `array_remove(ARRAY[${tests(c, d, crs).map(([reason, test]) => `CASE WHEN ${test} THEN '${reason}' END`).join(", ")}]::text[], NULL)`;
-}
-
-/** Eligible but for the score: the same tests as one short-circuiting condition, no array built. */
-export function eligible(c: string, d: string): string {
-  return tests(c, d, "0").filter(([reason]) => reason !== "no_score").map(([, test]) => `NOT coalesce(${test}, false)`).join("\n    AND ");
-}
-
-export function clears(c: string, d: string, crs: string): string {
-  return `(${crs} > ${d}."cutoff" OR (${crs} = ${d}."cutoff" AND (${d}."tieBreakAt" IS NULL OR ${c}."profileSubmittedAt" <= ${d}."tieBreakAt")))`;
-}
 
 /**
  * The draw page from the stored results, as a DBA would read them: the round's listed rows (above,
