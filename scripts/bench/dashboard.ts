@@ -4,13 +4,14 @@ import { comingChanges, drawWatch, expiryRadar } from "@/lib/db/dashboard";
 import { latestDrawsPerKind } from "@/lib/db/draws";
 import { listTeams } from "@/lib/db/firms";
 import { DEADLINE_BAND_MAX_DAYS, DEADLINE_BANDS } from "@/lib/deadlines";
-import { CATEGORIES, clears, eligible, INVITED, reasons } from "./raw-impact";
+import { CATEGORIES } from "./raw-impact";
 
 /**
  * The dashboard as its page loads it (app/(app)/page.tsx): the teams for the filter, then the
  * latest draws, the draw watch (newly above and near misses for the latest draw of each kind), the
  * expiry radar and the coming CRS changes in parallel. The raw side answers the same four widgets
- * with hand-written statements, in parallel on the same pool size.
+ * with hand-written statements, in parallel on the same pool size, from the same stored columns the
+ * app reads (DrawResult for the draw watch, Client."nextCrsChangeOn" for the coming changes).
  */
 
 /** What both sides must agree on: every count and total the widgets show. */
@@ -36,12 +37,11 @@ export function dashboardWidgets(scope: Scope, now: Date) {
   };
 }
 
-export async function dashboardData(scope: Scope, now: Date): Promise<{ check: DashboardCheck; widgets: Record<string, () => Promise<unknown>> }> {
+export async function dashboardData(scope: Scope, now: Date): Promise<{ check: DashboardCheck }> {
   const widgets = dashboardWidgets(scope, now);
   const teams = await widgets.teams();
   const [latest, watch, radar, changes] = await Promise.all([widgets.latest_draws(), widgets.draw_watch(), widgets.expiry_radar(), widgets.coming_changes()]);
   return {
-    widgets,
     check: {
       teams: teams.length,
       latest: latest.map((l) => l.draw.number),
@@ -77,52 +77,36 @@ const DRAWS = `draws AS (
   FROM "Draw" d
 )`;
 
-function scoreAt(c: string, at: string): string {
-  return `SELECT s."crs" FROM "CrsScore" s WHERE s."firmId" = ${c}."firmId" AND s."clientId" = ${c}."id" AND s."effectiveAt" <= ${at} ORDER BY s."effectiveAt" DESC LIMIT 1`;
-}
-
-/** Newly above and near misses for the latest draw of each kind held in the last 365 days. */
-export function watchSql(scopeSql: string): string {
+/**
+ * Newly above and near misses for the latest draw of each kind held in the last 365 days, from the
+ * stored DrawResult rows the app reads too (the precompute step stores the watched rounds): counts
+ * from the stored rows alone (`rowScope` on their team), the lists joined to their clients.
+ */
+export function watchSql(scopeSql: string, rowScope: string): string {
   return `
 WITH ${FIRM("$1", "$2")}, ${DRAWS},
-cur AS MATERIALIZED (SELECT d.* FROM draws d, firm WHERE d.rank = 1 AND d."date" >= firm.today - 365),
-prev AS MATERIALIZED (SELECT p.*, c."number" AS "forNumber" FROM draws p JOIN cur c ON p."kind" = c."kind" AND p.rank = 2),
-pool AS MATERIALIZED (
-  SELECT c."id", c."firmId", c."teamId", c."consultantId", c."firstName", c."lastName", c."profileNumber", c."status", c."profileSubmittedAt",
-    c."profileExpiresOn", c."invitedAt", c."programs", c."categories", c."nominationProvince", c."nominatedOn", c."languageTestExpiresOn"
-  FROM "Client" c
-  WHERE ${scopeSql} AND c."archivedAt" IS NULL AND c."profileSubmittedAt" <= (SELECT max(at) FROM cur)
-    AND (c."status" = 'profile_active' OR (c."status" IN ${INVITED} AND c."invitedAt" IS NOT NULL))
-),
-pairs AS (
-  SELECT c.*, d."number", d."kind", d."cutoff", d."date", d."tieBreakAt", d.at
-  FROM pool c
-  JOIN cur d ON (NOT d."isCategory" OR d."kind" = ANY(c."categories")) AND (d."kind" <> 'pnp' OR c."nominationProvince" IS NOT NULL)
-  WHERE (c."status" = 'profile_active' OR c."invitedAt" >= d.at)
-    AND ${eligible("c", "d")}
-),
-scored AS (
-  SELECT p.*, s."crs", s."crs" - p."cutoff" AS margin, ${clears("p", "p", "s.crs")} AS above
-  FROM pairs p CROSS JOIN LATERAL (${scoreAt("p", "p.at")}) s, firm
-  WHERE s."crs" >= p."cutoff" - firm.margin
+cur AS MATERIALIZED (SELECT d."number", d."date" FROM draws d, firm WHERE d.rank = 1 AND d."date" >= firm.today - 365),
+counts AS (
+  SELECT r."drawNumber" AS "number", count(*) FILTER (WHERE r."status" IN ('above', 'newly_above'))::int AS above,
+    count(*) FILTER (WHERE r."status" = 'newly_above')::int AS "newlyAbove", count(*) FILTER (WHERE r."status" = 'near_miss')::int AS "nearMiss"
+  FROM "DrawResult" r WHERE r."firmId" = $1 AND r."drawNumber" IN (SELECT "number" FROM cur) AND r."status" <> 'ineligible_close' AND ${rowScope}
+  GROUP BY r."drawNumber"
 ),
 listed AS MATERIALIZED (
-  SELECT j.*, j.above AND NOT coalesce((
-      SELECT cardinality(${reasons("j", "pr", "ps.crs")}) = 0 AND ${clears("j", "pr", "ps.crs")}
-      FROM prev pr LEFT JOIN LATERAL (${scoreAt("j", "pr.at")}) ps ON true WHERE pr."forNumber" = j."number"
-    ), false) AS "newlyAbove"
-  FROM scored j
+  SELECT r."drawNumber" AS "number", r."status", r."margin", cur."date", c."id", c."firmId", c."teamId", c."consultantId", c."firstName", c."lastName"
+  FROM "DrawResult" r JOIN cur ON cur."number" = r."drawNumber"
+  JOIN "Client" c ON c."firmId" = r."firmId" AND c."id" = r."clientId"
+  WHERE r."firmId" = $1 AND r."status" IN ('newly_above', 'near_miss') AND ${scopeSql}
 ),
 top AS (
   SELECT * FROM (SELECT l.*, 'newlyAbove' AS list, row_number() OVER (PARTITION BY l."number" ORDER BY l.margin DESC, l."lastName", l."firstName", l."id") AS rn
-    FROM listed l WHERE l."newlyAbove") a WHERE a.rn <= $3
+    FROM listed l WHERE l."status" = 'newly_above') a WHERE a.rn <= $3
   UNION ALL
   SELECT * FROM (SELECT l.*, 'nearMiss' AS list, row_number() OVER (ORDER BY l.margin DESC, l."date" DESC, l."lastName", l."firstName", l."id") AS rn
-    FROM listed l WHERE NOT l.above) b WHERE b.rn <= $3
+    FROM listed l WHERE l."status" = 'near_miss') b WHERE b.rn <= $3
 )
-SELECT 'count' AS list, l."number", count(*) FILTER (WHERE l.above)::int AS above, count(*) FILTER (WHERE l."newlyAbove")::int AS "newlyAbove",
-  count(*) FILTER (WHERE NOT l.above)::int AS "nearMiss", NULL AS "id", NULL AS "firstName", NULL AS "lastName", NULL AS "teamName", NULL AS "consultantName", NULL::int AS margin
-FROM listed l GROUP BY l."number"
+SELECT 'count' AS list, n."number", n.above, n."newlyAbove", n."nearMiss", NULL AS "id", NULL AS "firstName", NULL AS "lastName", NULL AS "teamName", NULL AS "consultantName", NULL::int AS margin
+FROM counts n
 UNION ALL
 SELECT t.list, t."number", NULL, NULL, NULL, t."id"::text, t."firstName", t."lastName", tm."name", u."name", t.margin
 FROM top t JOIN "Team" tm ON tm."firmId" = t."firmId" AND tm."id" = t."teamId"
@@ -169,7 +153,9 @@ ORDER BY top.band, top."daysLeft", top.ord, top."lastName", top."firstName", top
 export function changesSql(scopeSql: string): string {
   // date_part, not extract: extract returns numeric, several times slower per row.
   const md = (d: string) => `(date_part('month', ${d}) * 100 + date_part('day', ${d}))::int`;
-  const base = `FROM "Client" c WHERE ${scopeSql} AND c."archivedAt" IS NULL AND c."status" IN ('prospect', 'profile_active') AND jsonb_typeof(c."crsFactors") = 'object'`;
+  // The stored next CRS change (Client."nextCrsChangeOn") first, through its index, as the app reads it.
+  const base = `FROM "Client" c WHERE ${scopeSql} AND c."archivedAt" IS NULL AND c."nextCrsChangeOn" <= (SELECT today + 90 FROM firm)
+    AND c."status" IN ('prospect', 'profile_active') AND jsonb_typeof(c."crsFactors") = 'object'`;
   // Month and day within the next 91 days (across the new year when the window spans it): a cheap superset test before any date maths.
   const from = md("(SELECT today FROM firm)");
   const to = md("(SELECT today + 91 FROM firm)");
@@ -226,7 +212,7 @@ export async function rawDashboard(pool: pg.Pool, scope: Scope, now: Date): Prom
   const teams = await pool.query(TEAMS_SQL, [scope.firmId]);
   const [latest, watch, radar, changes] = await Promise.all([
     pool.query(LATEST_SQL),
-    pool.query(watchSql(scoped.sql), [...args, WATCH_LIMIT, ...scoped.params]),
+    pool.query(watchSql(scoped.sql, seesAllTeams(scope) ? "TRUE" : `r."teamId" = ANY($5::uuid[])`), [...args, WATCH_LIMIT, ...scoped.params]),
     pool.query(radarSql(scoped.sql), [...args, LIST_LIMIT, ...scoped.params]),
     pool.query(changesSql(scoped.sql), [...args, LIST_LIMIT, ...scoped.params]),
   ]);

@@ -65,6 +65,28 @@ export async function comparePair(options: { runs: number; warmups: number; app:
   return { app: summarise(app), raw: summarise(raw) };
 }
 
+/** `runs` timed calls of `body` after `warmups` untimed ones. */
+export async function sampleRuns(body: () => Promise<unknown>, options: { runs: number; warmups: number }): Promise<Summary> {
+  for (let i = 0; i < options.warmups; i++) await body();
+  const samples: number[] = [];
+  for (let i = 0; i < options.runs; i++) samples.push((await timed(body)).ms);
+  return summarise(samples);
+}
+
+/** app ÷ raw of the medians, to two decimals: the figure the ≤ 1.5× targets read. */
+export function ratio(app: number, raw: number): number {
+  return Math.round((app / raw) * 100) / 100;
+}
+
+/** A pair's figures under `base`: app and raw p50/p95 and the app/raw ratio of the medians. */
+export function putPair(figures: Record<string, unknown>, base: string, pair: Pair): void {
+  figures[`${base}_p50_ms`] = round(pair.app.p50);
+  figures[`${base}_p95_ms`] = round(pair.app.p95);
+  figures[`${base}_raw_p50_ms`] = round(pair.raw.p50);
+  figures[`${base}_raw_p95_ms`] = round(pair.raw.p95);
+  figures[`${base}_app_to_raw_ratio`] = ratio(pair.app.p50, pair.raw.p50);
+}
+
 /** Rounded for the report: 0.1 ms below 100, whole numbers above. */
 export function round(value: number): number {
   if (!Number.isFinite(value)) return value;
