@@ -44,8 +44,8 @@ export interface RosterReportRow {
   applicationDueOn: CalendarDate | null;
   itaRound: string | null;
   archived: boolean;
-  /** "YYYY-MM-DDTHH:mm:ss" in the firm's zone. */
-  updatedAt: string;
+  /** "YYYY-MM-DDTHH:mm:ss" in the firm's zone; the export reads it (and email, profileSubmittedAt) only when the view shows it. */
+  updatedAt: string | null;
 }
 
 /** The newest draw of a kind (the roster's latestCutoffs), newest first. */
