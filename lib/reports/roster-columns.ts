@@ -188,8 +188,8 @@ export function rosterReport(ctx: RosterReportContext): RosterReport {
     columns: order.flatMap((col) => groups[col]()),
     line: (row) => {
       const line = row as RosterReportLine;
-      line.latestRelevant = marginAgainstLatest(row, ctx.latest);
       line.relevant = relevantKinds(row);
+      line.latestRelevant = marginAgainstLatest(row, ctx.latest, line.relevant);
       line.next = nextDeadline(row, ctx.today);
       return line;
     },
