@@ -46,6 +46,17 @@ describe("latestRelevantDraw and marginAgainstLatest", () => {
     expect(result.margin).toBe(margin);
   });
 
+  it("the same draw and margin when the caller passes the client's relevant kinds", () => {
+    const clients = [none, { ...none, programs: ["CEC"] }, { ...none, programs: ["CEC"], categories: ["french"] }, { ...none, nominationProvince: "BC" }, { ...none, programs: ["FST"] }];
+    for (const client of clients) {
+      for (const crs of [null, 480]) {
+        for (const draws of [latest, latest.slice(0, 2), []]) {
+          expect(marginAgainstLatest({ ...client, crs }, draws, relevantKinds(client))).toEqual(marginAgainstLatest({ ...client, crs }, draws));
+        }
+      }
+    }
+  });
+
   it("no score: the draw but no margin", () => {
     expect(marginAgainstLatest({ ...none, crs: null }, latest)).toEqual({ margin: null, draw: latest[3] });
   });

@@ -65,11 +65,15 @@ export function latestRelevantDraw<D extends { kind: string }>(client: KindFacts
   return latestNewestFirst.find((draw) => isRelevantKind(client, draw.kind)) ?? null;
 }
 
-/** crs − the latest relevant cut-off, with the draw it was measured against; nulls when unknown. */
+/**
+ * crs − the latest relevant cut-off, with the draw it was measured against; nulls when unknown.
+ * `relevant` is the client's relevantKinds when the caller has it already (the exports, per row).
+ */
 export function marginAgainstLatest<D extends { kind: string; cutoff: number }>(
   client: KindFacts & { crs: number | null },
   latestNewestFirst: readonly D[],
+  relevant?: readonly string[],
 ): { margin: number | null; draw: D | null } {
-  const draw = latestRelevantDraw(client, latestNewestFirst);
+  const draw = relevant ? (latestNewestFirst.find((d) => relevant.includes(d.kind)) ?? null) : latestRelevantDraw(client, latestNewestFirst);
   return { margin: draw && client.crs != null ? client.crs - draw.cutoff : null, draw };
 }

@@ -44,8 +44,8 @@ export interface RosterReportRow {
   applicationDueOn: CalendarDate | null;
   itaRound: string | null;
   archived: boolean;
-  /** "YYYY-MM-DDTHH:mm:ss" in the firm's zone. */
-  updatedAt: string;
+  /** "YYYY-MM-DDTHH:mm:ss" in the firm's zone; the export reads it (and email, profileSubmittedAt) only when the view shows it. */
+  updatedAt: string | null;
 }
 
 /** The newest draw of a kind (the roster's latestCutoffs), newest first. */
@@ -123,16 +123,22 @@ function deadlineColumns(): Col[] {
   ];
 }
 
-/** The soonest deadline (overdue ones first), DEADLINE_KINDS order on a tie. */
+/**
+ * The soonest deadline (overdue ones first), DEADLINE_KINDS order on a tie. Calendar dates
+ * ("YYYY-MM-DD") order as text, so the soonest is found by comparing strings and only its days
+ * are counted: one date sum a row instead of six (100,000 rows).
+ */
 export function nextDeadline(row: RosterReportRow, today: CalendarDate): { kind: DeadlineKind; label: string; daysLeft: number } | null {
-  let best: { kind: DeadlineKind; label: string; daysLeft: number } | null = null;
-  for (const kind of DEADLINE_KINDS) {
-    const due = DUE[kind](row);
-    if (due == null) continue;
-    const daysLeft = daysBetween(today, due);
-    if (!best || daysLeft < best.daysLeft) best = { kind, label: DEADLINE_KIND_LABELS[kind], daysLeft };
+  let kind: DeadlineKind | null = null;
+  let soonest: CalendarDate | null = null;
+  for (const k of DEADLINE_KINDS) {
+    const due = DUE[k](row);
+    if (due != null && (soonest === null || due < soonest)) {
+      kind = k;
+      soonest = due;
+    }
   }
-  return best;
+  return kind === null || soonest === null ? null : { kind, label: DEADLINE_KIND_LABELS[kind], daysLeft: daysBetween(today, soonest) };
 }
 
 export interface RosterReport {
@@ -182,8 +188,8 @@ export function rosterReport(ctx: RosterReportContext): RosterReport {
     columns: order.flatMap((col) => groups[col]()),
     line: (row) => {
       const line = row as RosterReportLine;
-      line.latestRelevant = marginAgainstLatest(row, ctx.latest);
       line.relevant = relevantKinds(row);
+      line.latestRelevant = marginAgainstLatest(row, ctx.latest, line.relevant);
       line.next = nextDeadline(row, ctx.today);
       return line;
     },

@@ -3,54 +3,69 @@ import { pipeline } from "node:stream/promises";
 import type pg from "pg";
 import { to as copyTo } from "pg-copy-streams";
 import { seesAllTeams, type Scope } from "@/lib/auth/scope";
+import { KIND_REQUIREMENTS, RELEVANT_KINDS, type RelevantKind } from "@/lib/clients/relevant-kinds";
+import { CLIENT_STATUS_LABELS } from "@/lib/clients/status";
+import { DEADLINE_KIND_LABELS, DEADLINE_KINDS, type DeadlineKind } from "@/lib/deadlines/client-deadlines";
+import { MARGIN_RANK_SQL, MARGIN_SQL, OPEN_APPLICATION_DUE_SQL, requirementSql, rosterCtesSql } from "@/lib/db/clients/roster-sql";
+import { DRAW_KINDS } from "@/lib/draws/kinds";
+import { DRAW_KIND_SHORT } from "@/lib/reports/labels";
 
 /**
  * The roster CSV as PostgreSQL alone would write it: `COPY (…) TO STDOUT (FORMAT csv, HEADER)`
  * streamed into a sink that discards the bytes. The same rows (the scope's unarchived clients, by
- * name) and the same columns as the default roster report (lib/reports/roster-columns.ts): names,
- * profile number, team, consultant, status, CRS, the margin to the latest relevant draw and to the
- * latest draw of each kind, every deadline, the next deadline and its days left. What the app adds
- * over this is its own work: labels, per-row rules in TypeScript, CSV quoting in JS.
+ * name) and the same 31 columns with the same values as the default roster report
+ * (lib/reports/roster-columns.ts), computed in SQL: names, profile number, team, consultant, the
+ * status's label, CRS, the margin to the latest relevant draw and its "CEC #417, cut-off 518"
+ * text (the roster's own margin SQL), one margin per draw kind in the ledger, blank where the
+ * kind is not relevant to the client, every deadline, the next deadline's label and its days left.
+ * What the app adds over this is only how it does it: rules and labels in TypeScript, quoting
+ * and formula neutralising in JS (bench data has no formula-like names, so the bytes agree).
  */
 
-const DEADLINES = [`c."profileExpiresOn"`, `c."languageTestExpiresOn"`, `c."ecaExpiresOn"`, `c."workPermitExpiresOn"`, `c."passportExpiresOn"`, `c."applicationDueOn"`];
+const lit = (text: string) => `'${text.replace(/'/g, "''")}'`;
+const caseOf = (expression: string, labels: Record<string, string>) =>
+  `CASE ${expression} ${Object.entries(labels).map(([value, label]) => `WHEN ${lit(value)} THEN ${lit(label)}`).join(" ")} END`;
 
-function statement(scope: Scope): { sql: string; params: unknown[] } {
-  const teams = seesAllTeams(scope) ? "" : `AND c."teamId" = ANY($2::uuid[])`;
-  const sql = `
-WITH latest AS MATERIALIZED (
-  SELECT DISTINCT ON (d."kind") d."kind", d."number", d."cutoff" FROM "Draw" d WHERE d."kind" <> 'unrecognised'
-  ORDER BY d."kind", d."date" DESC, d."drawnAt" DESC NULLS LAST, d."number" DESC
-), cut AS (SELECT (SELECT "cutoff" FROM latest WHERE "kind" = 'cec') AS cec, (SELECT "cutoff" FROM latest WHERE "kind" = 'pnp') AS pnp,
-  (SELECT "cutoff" FROM latest WHERE "kind" = 'general') AS general, (SELECT "cutoff" FROM latest WHERE "kind" = 'french') AS french,
-  (SELECT "cutoff" FROM latest WHERE "kind" = 'healthcare') AS healthcare)
-SELECT c."lastName", c."firstName", c."profileNumber", t."name" AS team, u."name" AS consultant, c."status", c."crs",
-  c."crs" - CASE WHEN c."nominationProvince" IS NOT NULL THEN cut.pnp WHEN 'CEC' = ANY(c."programs") THEN cut.cec ELSE cut.general END AS margin,
-  CASE WHEN c."nominationProvince" IS NOT NULL THEN 'PNP' WHEN 'CEC' = ANY(c."programs") THEN 'CEC' ELSE 'General' END AS "marginDraw",
-  c."crs" - cut.cec AS margin_cec, c."crs" - cut.pnp AS margin_pnp, c."crs" - cut.general AS margin_general,
-  c."crs" - cut.french AS margin_french, c."crs" - cut.healthcare AS margin_healthcare,
-  ${DEADLINES.join(", ")},
-  LEAST(${DEADLINES.join(", ")}) AS "nextDeadline", LEAST(${DEADLINES.join(", ")}) - current_date AS "daysToNext"
-FROM "Client" c CROSS JOIN cut
-JOIN "Team" t ON t."firmId" = c."firmId" AND t."id" = c."teamId"
-LEFT JOIN "User" u ON u."firmId" = c."firmId" AND u."id" = c."consultantId"
-WHERE c."firmId" = $1 AND c."deletedAt" IS NULL AND c."archivedAt" IS NULL ${teams}
+const DUE: Record<DeadlineKind, string> = {
+  profile: `c."profileExpiresOn"`,
+  application: `(${OPEN_APPLICATION_DUE_SQL})`,
+  language_test: `c."languageTestExpiresOn"`,
+  eca: `c."ecaExpiresOn"`,
+  work_permit: `c."workPermitExpiresOn"`,
+  passport: `c."passportExpiresOn"`,
+};
+
+function statement(scope: Scope, kindsInLedger: Set<string>, now: Date): string {
+  const firm = lit(scope.firmId);
+  const teams = seesAllTeams(scope) ? "" : `AND c."teamId" = ANY(ARRAY[${scope.teamIds.map(lit).join(",")}]::uuid[])`;
+  const kinds = RELEVANT_KINDS.filter((k) => kindsInLedger.has(k));
+  const perKind = DRAW_KINDS.filter((k): k is RelevantKind => kinds.includes(k as RelevantKind)).map(
+    (k) => `CASE WHEN ${requirementSql(KIND_REQUIREMENTS[k])} THEN c."crs" - (SELECT l."cutoff" FROM latest l WHERE l."kind" = ${lit(k)}) END`,
+  );
+  const next = `LEAST(${DEADLINE_KINDS.map((k) => DUE[k]).join(", ")})`;
+  const nextLabel = `CASE ${DEADLINE_KINDS.map((k) => `WHEN ${DUE[k]} = ${next} THEN ${lit(DEADLINE_KIND_LABELS[k])}`).join(" ")} END`;
+  const drawText = `${caseOf(`r."kind"`, DRAW_KIND_SHORT)} || ' #' || r."number" || ', cut-off ' || r."cutoff"`;
+  return `${rosterCtesSql(`${firm}::uuid`, `${lit(now.toISOString())}::timestamptz`, `ARRAY[${RELEVANT_KINDS.map(lit).join(",")}]::text[]`)},
+labels AS MATERIALIZED (SELECT ARRAY(SELECT ${drawText} FROM ranked r ORDER BY r.rank) AS texts)
+SELECT c."lastName", c."firstName", c."profileNumber", tm."name" AS team, us."name" AS consultant,
+  ${caseOf(`c."status"::text`, CLIENT_STATUS_LABELS)} AS status, c."crs",
+  ${MARGIN_SQL} AS margin, (SELECT texts FROM labels)[${MARGIN_RANK_SQL}] AS "marginDraw",
+  ${perKind.join(",\n  ")},
+  ${DEADLINE_KINDS.map((k) => DUE[k]).join(", ")},
+  ${nextLabel} AS "nextDeadline", ${next} - (SELECT d FROM today) AS "daysToNext"
+FROM "Client" c CROSS JOIN lc
+JOIN "Team" tm ON tm."firmId" = c."firmId" AND tm."id" = c."teamId"
+LEFT JOIN "User" us ON us."firmId" = c."firmId" AND us."id" = c."consultantId"
+WHERE c."firmId" = ${firm}::uuid AND c."deletedAt" IS NULL AND c."archivedAt" IS NULL ${teams}
 ORDER BY c."lastName", c."firstName", c."id"`;
-  return { sql, params: seesAllTeams(scope) ? [scope.firmId] : [scope.firmId, scope.teamIds] };
 }
 
-/** Literal values for COPY, which takes no parameters. */
-function inline(sql: string, params: unknown[]): string {
-  return params.reduceRight<string>((text, value, i) => {
-    const literal = Array.isArray(value) ? `ARRAY[${value.map((v) => `'${String(v).replace(/'/g, "''")}'`).join(",")}]` : `'${String(value).replace(/'/g, "''")}'`;
-    return text.replaceAll(`$${i + 1}`, literal);
-  }, sql);
-}
-
-export async function rawCsvCopy(pool: pg.Pool, scope: Scope): Promise<{ bytes: number; rows: number }> {
-  const { sql, params } = statement(scope);
+export async function rawCsvCopy(pool: pg.Pool, scope: Scope, now = new Date()): Promise<{ bytes: number; rows: number }> {
   const client = await pool.connect();
   try {
+    // Which kinds have a draw decides which margin columns the report has, as in the app's header query.
+    const { rows: kinds } = await client.query<{ kind: string }>(`SELECT DISTINCT "kind" FROM "Draw"`);
+    const sql = statement(scope, new Set(kinds.map((k) => k.kind)), now);
     let bytes = 0;
     let lines = 0;
     const sink = new Writable({
@@ -61,9 +76,12 @@ export async function rawCsvCopy(pool: pg.Pool, scope: Scope): Promise<{ bytes: 
         callback();
       },
     });
-    await pipeline(client.query(copyTo(`COPY (${inline(sql, params)}) TO STDOUT (FORMAT csv, HEADER)`)), sink);
+    await pipeline(client.query(copyTo(`COPY (${sql}) TO STDOUT (FORMAT csv, HEADER)`)), sink);
     return { bytes, rows: lines - 1 };
   } finally {
     client.release();
   }
 }
+
+/** The statement alone, for checking it against the app's CSV. */
+export const rawCsvStatement = statement;

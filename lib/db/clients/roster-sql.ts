@@ -30,7 +30,7 @@ function literal(value: string): string {
   return `'${value}'`;
 }
 
-function requirementSql(requirement: KindRequirement): string {
+export function requirementSql(requirement: KindRequirement): string {
   switch (requirement.needs) {
     case "nothing":
       return "TRUE";
@@ -58,7 +58,7 @@ function rankTerm(kind: RelevantKind): string {
   return `CASE WHEN ${rank} < coalesce(${GENERAL_RANK}, 2147483647) AND ${requirementSql(requirement)} THEN ${rank} END`;
 }
 const isCategory = (kind: RelevantKind) => KIND_REQUIREMENTS[kind].needs === "category";
-const MARGIN_RANK_SQL = `LEAST(${[
+export const MARGIN_RANK_SQL = `LEAST(${[
   ...RELEVANT_KINDS.filter((kind) => !isCategory(kind)).map(rankTerm),
   `CASE WHEN c."categories" <> '{}' THEN LEAST(${RELEVANT_KINDS.filter(isCategory).map(rankTerm).join(", ")}) END`,
 ].join(", ")})`;

@@ -1,7 +1,7 @@
 import "server-only";
 import type { Scope } from "@/lib/auth/scope";
 import { RELEVANT_KINDS } from "@/lib/clients/relevant-kinds";
-import type { RosterQuery } from "@/lib/clients/roster-query";
+import type { RosterColumn, RosterQuery } from "@/lib/clients/roster-query";
 import { OPEN_APPLICATION_DUE_SQL, Params, ROSTER_SORT_KEYS, rosterCtesSql, rosterWhereSql, SORT_JOINS } from "../clients/roster-sql";
 
 /**
@@ -37,6 +37,11 @@ export function rosterExportStatements(scope: Scope, query: RosterQuery, now: Da
   const dir = query.dir === "desc" ? "DESC" : "ASC";
   const orderBy = [...sort.keys.map((key) => `${key} ${dir} NULLS LAST`), `c."id" ${dir}`].join(", ");
   const ctes = rosterCtesSql(firm, nowParam, kinds);
+  // Optional columns the view does not show are not read: the report has no column for them
+  // (lib/reports/roster-columns.ts builds its columns from the same `cols`), and at 100,000 rows
+  // each one is a to_char or a string PostgreSQL formats and the driver parses for nothing.
+  const cols: readonly string[] = query.cols;
+  const shown = (col: RosterColumn, sql: string) => (cols.includes(col) ? sql : "NULL::text");
   return {
     params: params.values,
     headerParams,
@@ -47,14 +52,14 @@ SELECT (SELECT d FROM today)::text AS today, (SELECT tz FROM today) AS "timeZone
     count: `${ctes}
 SELECT count(*)::int AS total FROM "Client" c WHERE ${where}`,
     rows: `${ctes}
-SELECT c."id", c."firstName", c."lastName", c."email", c."profileNumber", tm."name" AS "teamName", us."name" AS "consultantName",
+SELECT c."id", c."firstName", c."lastName", ${shown("email", `c."email"`)} AS "email", c."profileNumber", tm."name" AS "teamName", us."name" AS "consultantName",
   c."status"::text AS "status", c."crs", c."programs", c."categories", c."nominationProvince",
-  ${local(`c."profileSubmittedAt"`)} AS "profileSubmittedAt",
+  ${shown("profileSubmittedAt", local(`c."profileSubmittedAt"`))} AS "profileSubmittedAt",
   c."profileExpiresOn"::text AS "profileExpiresOn", c."languageTestExpiresOn"::text AS "languageTestExpiresOn",
   c."ecaExpiresOn"::text AS "ecaExpiresOn", c."workPermitExpiresOn"::text AS "workPermitExpiresOn",
   c."passportExpiresOn"::text AS "passportExpiresOn",
   (${OPEN_APPLICATION_DUE_SQL})::text AS "applicationDueOn", c."itaRound", c."archivedAt" IS NOT NULL AS "archived",
-  ${local(`c."updatedAt"`)} AS "updatedAt"
+  ${shown("updatedAt", local(`c."updatedAt"`))} AS "updatedAt"
 FROM "Client" c ${sort.join ? SORT_JOINS[sort.join] : ""}
 JOIN "Team" tm ON tm."firmId" = c."firmId" AND tm."id" = c."teamId"
 LEFT JOIN "User" us ON us."firmId" = c."firmId" AND us."id" = c."consultantId"

@@ -91,9 +91,18 @@ export class XlsxWorkbookWriter {
     header.commit();
     let count = 0;
     const sink = this.sink;
+    // exceljs gives every cell a fresh copy of its column's style, and its styles table caches
+    // style ids by object: a copy always misses, and each miss renders the style's XML to look it
+    // up (a quarter of a 100,000-row export's time, measured). One style object per column, the
+    // same contents, so the same ids and the same file — found once, then by reference.
+    const styles = columns.map((c) => (FORMATS[c.type] ? { numFmt: FORMATS[c.type] } : {}));
     return {
       async addRows(rows) {
-        for (const row of rows) sheet.addRow(columns.map((c) => cell(c.type, c.value(row)))).commit();
+        for (const row of rows) {
+          const added = sheet.addRow(columns.map((c) => cell(c.type, c.value(row))));
+          for (let i = 0; i < styles.length; i++) added.getCell(i + 1).style = styles[i];
+          added.commit();
+        }
         count += rows.length;
         // exceljs ignores backpressure: wait here while the compressor or the reader is behind.
         await compressorDrained(sheet);
