@@ -42,7 +42,10 @@ const teamOf = (world: Pick<World, "firms">, target: Target) => firmOf(world, ta
 
 async function signedInContext(baseURL: string, ip: string, user?: TestUser): Promise<APIRequestContext> {
   // Each caller comes from its own address, so sign-in and reset limits per address never mix.
-  const context = await request.newContext({ baseURL, extraHTTPHeaders: { "x-forwarded-for": ip, origin: baseURL } });
+  // One connection per request: a kept-alive socket the server closes just as the next call is sent
+  // on it ends in ECONNRESET (seen once in 880 calls on a loaded machine), and an action cannot
+  // simply be retried, since the server may have run it.
+  const context = await request.newContext({ baseURL, extraHTTPHeaders: { "x-forwarded-for": ip, origin: baseURL, connection: "close" } });
   if (!user) return context;
   const { csrfToken } = (await (await context.get("/api/auth/csrf")).json()) as { csrfToken: string };
   const response = await context.post("/api/auth/callback/credentials", {
