@@ -142,7 +142,7 @@ export interface ExpiryRadar {
   bands: RadarBand[];
 }
 
-/** Deadlines overdue or due within 90 days, by band, most urgent first: one scan of the scoped clients. */
+/** Deadlines overdue or due within 90 days, by band, most urgent first: index-only reads, whatever the firm's size. */
 export async function expiryRadar(scope: Scope, options: DashboardOptions = {}): Promise<ExpiryRadar> {
   const { teamId, limit } = checkOptions(options);
   const firm = await getFirm(scope);
