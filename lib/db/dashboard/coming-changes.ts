@@ -53,9 +53,10 @@ const WORK_YEARS_SQL = `CASE WHEN jsonb_typeof(c."crsFactors"->'canadianWorkYear
  * (dates, names, team), so counting and picking the first $3 read no client rows; SQL finds the
  * clients whose next birthday (turning 30 to 45, each of which costs age points) or next
  * anniversary of Canadian work (while the recorded years are under 5, each of which adds points)
- * falls within the window; lib/crs computes the amounts for the listed few.
+ * falls within the window; lib/crs computes the amounts for the listed few. Exported for the plan
+ * test (indexes.integration.test.ts): the statement must stay on its indexes.
  */
-function changesSql(scopeSql: string): string {
+export function changesSql(scopeSql: string): string {
   const candidates = `${scopeSql} AND ($2::uuid IS NULL OR c."teamId" = $2::uuid) AND c."archivedAt" IS NULL
     AND c."status" IN ('prospect', 'profile_active') AND jsonb_typeof(c."crsFactors") = 'object'
     AND c."nextCrsChangeOn" <= $1::date + ${COMING_CHANGES_DAYS}`;

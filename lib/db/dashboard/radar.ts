@@ -65,7 +65,8 @@ function kindWhere(kind: DeadlineKind, scopeSql: string): string {
     AND c."status" IN (${quoted(DEADLINE_STATUSES[kind])}) AND ${column} IS NOT NULL`;
 }
 
-function radarSql(scopeSql: string): string {
+/** Exported for the plan test (indexes.integration.test.ts): the statement must stay on its indexes. */
+export function radarSql(scopeSql: string): string {
   // Counts: one index-only range read per deadline kind, counted per band.
   const counts = DEADLINE_KINDS.map((kind) => {
     const column = `c."${DEADLINE_COLUMNS[kind]}"`;
