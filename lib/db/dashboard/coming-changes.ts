@@ -42,33 +42,34 @@ function inWindowSql(date: string): string {
   return `CASE WHEN ${from} <= ${to} THEN ${md} BETWEEN ${from} AND ${to} ELSE ${md} >= ${from} OR ${md} <= ${to} END`;
 }
 
+/** The workYears recorded in the stored factors, when a number: as the work anniversaries' partial index states it. */
+const WORK_YEARS_SQL = `CASE WHEN jsonb_typeof(c."crsFactors"->'canadianWorkYears') = 'number' THEN (c."crsFactors"->>'canadianWorkYears')::numeric END`;
+
 /**
- * Candidates only: the index on the stored next change narrows to the clients with one due within
- * the window; SQL then finds the clients whose next birthday (turning 30 to 45, each of which costs
- * age points) or next anniversary of Canadian work (while the recorded years are under 5, each of
- * which adds points) falls within the window; lib/crs computes the amounts for the listed few.
+ * Candidates only, each kind from its own partial index (migration 20261205070000): the clients
+ * whose stored next change (lib/crs/next-change.ts) is due within the window — never later than
+ * the first event listed below, and a date already passed (not refreshed yet) still qualifies —
+ * in the statuses that matter, with readable factors. The indexes cover what the events need
+ * (dates, names, team), so counting and picking the first $3 read no client rows; SQL finds the
+ * clients whose next birthday (turning 30 to 45, each of which costs age points) or next
+ * anniversary of Canadian work (while the recorded years are under 5, each of which adds points)
+ * falls within the window; lib/crs computes the amounts for the listed few. Exported for the plan
+ * test (indexes.integration.test.ts): the statement must stay on its indexes.
  */
-function changesSql(scopeSql: string): string {
-  const workYears = `CASE WHEN jsonb_typeof(c."crsFactors"->'canadianWorkYears') = 'number' THEN (c."crsFactors"->>'canadianWorkYears')::numeric END`;
+export function changesSql(scopeSql: string): string {
+  const candidates = `${scopeSql} AND ($2::uuid IS NULL OR c."teamId" = $2::uuid) AND c."archivedAt" IS NULL
+    AND c."status" IN ('prospect', 'profile_active') AND jsonb_typeof(c."crsFactors") = 'object'
+    AND c."nextCrsChangeOn" <= $1::date + ${COMING_CHANGES_DAYS}`;
   const nextYear = `date_part('year', $1::date)::int + CASE WHEN ${monthDaySql("e.start")} > ${monthDaySql("$1::date")} THEN 0 ELSE 1 END`;
   return `
-WITH base AS (
-  SELECT c."firmId", c."id", c."firstName", c."lastName", c."teamId", c."consultantId", c."crs", c."dateOfBirth", c."canadianWorkStartedOn",
-    ${workYears} AS "factorWorkYears"
-  FROM "Client" c
-  WHERE ${scopeSql} AND ($2::uuid IS NULL OR c."teamId" = $2::uuid) AND c."archivedAt" IS NULL
-    -- The stored next change (lib/crs/next-change.ts), through its index: never later than the
-    -- first event listed below, and a date already passed (not refreshed yet) still qualifies.
-    AND c."nextCrsChangeOn" <= $1::date + ${COMING_CHANGES_DAYS}
-    AND c."status" IN ('prospect', 'profile_active')
-    AND ((c."dateOfBirth" BETWEEN $1::date - interval '45 years 2 days' AND $1::date - interval '29 years' AND ${inWindowSql('c."dateOfBirth"')})
-      OR (c."canadianWorkStartedOn" <= $1::date AND ${inWindowSql('c."canadianWorkStartedOn"')}))
-    AND jsonb_typeof(c."crsFactors") = 'object'
-),
-events AS (
-  SELECT b.*, 'birthday' AS kind, b."dateOfBirth" AS start FROM base b WHERE b."dateOfBirth" IS NOT NULL
+WITH events AS (
+  SELECT c."id", c."firstName", c."lastName", 'birthday' AS kind, c."dateOfBirth" AS start FROM "Client" c
+  WHERE ${candidates} AND c."dateOfBirth" IS NOT NULL
+    AND c."dateOfBirth" BETWEEN $1::date - interval '45 years 2 days' AND $1::date - interval '29 years' AND ${inWindowSql('c."dateOfBirth"')}
   UNION ALL
-  SELECT b.*, 'canadian_work_anniversary', b."canadianWorkStartedOn" FROM base b WHERE b."canadianWorkStartedOn" <= $1::date AND b."factorWorkYears" < 5
+  SELECT c."id", c."firstName", c."lastName", 'canadian_work_anniversary', c."canadianWorkStartedOn" FROM "Client" c
+  WHERE ${candidates} AND c."canadianWorkStartedOn" IS NOT NULL AND ${WORK_YEARS_SQL} < 5
+    AND c."canadianWorkStartedOn" <= $1::date AND ${inWindowSql('c."canadianWorkStartedOn"')}
 ),
 dated AS MATERIALIZED (
   SELECT d.* FROM (
@@ -84,14 +85,14 @@ numbered AS (
   UNION ALL
   (SELECT d.* FROM dated d WHERE d.kind = 'canadian_work_anniversary' ORDER BY d."on", d."lastName", d."firstName", d."id" LIMIT $3)
 )
-SELECT n."id" AS "clientId", n."firstName", n."lastName", n.kind, to_char(n."on", 'YYYY-MM-DD') AS "on", n.years, n."crs", c."crsFactors",
-  to_char(n."dateOfBirth", 'YYYY-MM-DD') AS "dateOfBirth", to_char(n."canadianWorkStartedOn", 'YYYY-MM-DD') AS "canadianWorkStartedOn",
+SELECT n."id" AS "clientId", n."firstName", n."lastName", n.kind, to_char(n."on", 'YYYY-MM-DD') AS "on", n.years, c."crs", c."crsFactors",
+  to_char(c."dateOfBirth", 'YYYY-MM-DD') AS "dateOfBirth", to_char(c."canadianWorkStartedOn", 'YYYY-MM-DD') AS "canadianWorkStartedOn",
   totals.total, t."name" AS "teamName", u."name" AS "consultantName"
 FROM numbered n
 JOIN totals ON totals.kind = n.kind
-JOIN "Client" c ON c."firmId" = n."firmId" AND c."id" = n."id"
-JOIN "Team" t ON t."firmId" = n."firmId" AND t."id" = n."teamId"
-LEFT JOIN "User" u ON u."firmId" = n."firmId" AND u."id" = n."consultantId"
+JOIN "Client" c ON c."firmId" = $4::uuid AND c."id" = n."id"
+JOIN "Team" t ON t."firmId" = c."firmId" AND t."id" = c."teamId"
+LEFT JOIN "User" u ON u."firmId" = c."firmId" AND u."id" = c."consultantId"
 ORDER BY n.kind, n."on", n."lastName", n."firstName", n."id"`;
 }
 

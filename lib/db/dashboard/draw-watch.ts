@@ -81,7 +81,8 @@ const READ_PARAMS = 4;
 
 /**
  * Counts from the stored rows alone (their team is the client's: resultScopeSql); only the
- * newly above and the near misses — the lists shown — are joined to their clients for names.
+ * newly above and the near misses that can make the lists shown — the first $4 of each round by
+ * margin, and those tied with the last — are joined to their clients for names.
  */
 function readSql(clientScope: string, rowScope: string): string {
   return `
@@ -89,14 +90,26 @@ WITH stored AS (
   SELECT r."drawNumber", r."clientId", r."status" FROM "DrawResult" r
   WHERE r."drawNumber" = ANY($2::text[]) AND r."status" <> 'ineligible_close' AND ${rowScope} AND ($3::uuid IS NULL OR r."teamId" = $3::uuid)
 ),
+-- Per round and list, the margin of its $4th row (the index's order): only rows at or above it
+-- (ties included) can be listed, so only they are joined to their clients for names.
+edges AS (
+  SELECT n."number", l."status", coalesce((
+    SELECT r."margin" FROM "DrawResult" r
+    WHERE r."firmId" = $1::uuid AND r."drawNumber" = n."number" AND r."status" = l."status" AND ${rowScope} AND ($3::uuid IS NULL OR r."teamId" = $3::uuid)
+    ORDER BY r."margin" DESC OFFSET $4 - 1 LIMIT 1), -1200) AS "margin"
+  FROM unnest($2::text[]) n("number") CROSS JOIN (VALUES ('newly_above'), ('near_miss')) l("status")
+),
 listed AS MATERIALIZED (
   SELECT r."drawNumber" AS "number", r."clientId", r."crs", r."margin", r."status", c."firstName", c."lastName", c."profileNumber",
     c."firmId", c."teamId", c."consultantId", d."kind", d."date" AS "drawDate"
-  FROM "DrawResult" r
-  JOIN "Client" c ON c."firmId" = r."firmId" AND c."id" = r."clientId"
+  FROM edges e
+  JOIN "DrawResult" r ON r."firmId" = $1::uuid AND r."drawNumber" = e."number" AND r."status" = e."status" AND r."margin" >= e."margin"
+  -- One key lookup per picked row (LIMIT keeps the planner from hash-joining a whole team's clients:
+  -- it cannot know how few rows the edges leave).
+  CROSS JOIN LATERAL (
+    SELECT c."firstName", c."lastName", c."profileNumber", c."firmId", c."teamId", c."consultantId" FROM "Client" c WHERE c."firmId" = r."firmId" AND c."id" = r."clientId" AND ${clientScope} AND ($3::uuid IS NULL OR c."teamId" = $3::uuid) LIMIT 1
+  ) c
   JOIN "Draw" d ON d."number" = r."drawNumber"
-  WHERE r."firmId" = $1::uuid AND r."drawNumber" = ANY($2::text[]) AND r."status" IN ('newly_above', 'near_miss')
-    AND ${clientScope} AND ($3::uuid IS NULL OR c."teamId" = $3::uuid)
 ),
 picked AS (
   SELECT * FROM (
