@@ -2,7 +2,6 @@ import "server-only";
 import type { Scope } from "@/lib/auth/scope";
 import type { RosterQuery } from "@/lib/clients/roster-query";
 import { RELEVANT_KINDS, marginAgainstLatest } from "@/lib/clients/relevant-kinds";
-import type { ClientStatus } from "@/lib/clients/status";
 import { DEADLINE_KINDS, type DeadlineKind, bandForDaysLeft } from "@/lib/deadlines";
 import type { DrawKind, Program } from "@/lib/draws/kinds";
 import { InvalidInputError } from "@/lib/errors";
@@ -69,18 +68,9 @@ SELECT
   return { sql, params: params.values, preferIndexes: !searchFirst };
 }
 
-interface RawRow {
-  id: string;
-  firstName: string;
-  lastName: string;
-  email: string | null;
-  profileNumber: string | null;
-  teamId: string;
-  teamName: string;
-  consultantId: string | null;
-  consultantName: string | null;
-  status: ClientStatus;
-  crs: number | null;
+/** A row as the statement returns it: the screen's identity columns plus what the margin and deadlines are derived from. */
+interface RawRow
+  extends Pick<RosterRow, "id" | "firstName" | "lastName" | "email" | "profileNumber" | "teamId" | "teamName" | "consultantId" | "consultantName" | "status" | "crs"> {
   programs: Program[];
   categories: string[];
   nominationProvince: string | null;
