@@ -13,6 +13,7 @@ import { writeImpactCsv, writeImpactXlsx } from "@/lib/server/exports/draw-impac
 import { ExportAbortedError } from "@/lib/server/exports/stream";
 import { archiveClient, createClient, listClients, type RosterPage } from "../clients";
 import { importRounds } from "../draws/import";
+import { rosterExportStatements } from "./roster-statements";
 import { drawImpactExport, MAX_REPORT_BATCH, openReportBatch, openRosterExport } from "./sources";
 import { prisma } from "../prisma";
 import { collect } from "../testing/collect";
@@ -271,6 +272,24 @@ describe("the export equals the screen", () => {
       expect(source.total).toBe(screen.length);
       expect(exported).toEqual(screen);
     }
+  });
+});
+
+describe("export rows", () => {
+  it("are read from PostgreSQL's text exactly as the driver parses them: numbers, arrays, nulls, booleans", async () => {
+    const scope = other.user("owner").scope;
+    await add("Arrays Ada", { teamId: other.teams[0].id, programs: ["CEC", "FSW"], categories: ["french", "healthcare"], nominationProvince: "BC", email: "ada@client.example", ...manual(471) }, scope);
+    await archiveClient(scope, await add("Plain Pete", { teamId: other.teams[0].id, status: "prospect", programs: [], profileSubmittedAt: null }, scope));
+    const query = parseRosterQuery({ archived: "include", cols: "name,email,profileNumber,team,consultant,status,crs,margin,programs,categories,profileSubmittedAt,profileExpiresOn,deadlines,updatedAt" });
+    const source = await openRosterExport(scope, query, { format: "csv", now: NOW, batchSize: 2 });
+    const exported = [];
+    for await (const batch of source.batches()) exported.push(...batch);
+    const statements = rosterExportStatements(scope, query, NOW);
+    const parsedByDriver = await prisma().$queryRawUnsafe<object[]>(statements.rows, ...statements.params);
+    expect(exported.length).toBe(3);
+    expect(exported).toEqual(parsedByDriver);
+    expect(exported.find((r) => r.firstName === "Ada")).toMatchObject({ crs: 471, programs: ["CEC", "FSW"], categories: ["french", "healthcare"], archived: false });
+    expect(exported.find((r) => r.firstName === "Pete")).toMatchObject({ programs: [], categories: [], profileSubmittedAt: null, crs: null, archived: true });
   });
 });
 

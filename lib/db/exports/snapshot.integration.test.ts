@@ -15,19 +15,35 @@ describe("export snapshot batches", () => {
   it("reads every row once, in order, a batch at a time", async () => {
     const snapshot = await openSnapshot(OPTIONS);
     const batches: number[][] = [];
-    for await (const batch of snapshot.batches<{ n: number }>("SELECT n FROM generate_series(1, $1::int) n ORDER BY n", [10], 3)) {
-      batches.push(batch.map((r) => r.n));
+    for await (const batch of snapshot.batches("SELECT n FROM generate_series(1, $1::int) n ORDER BY n", [10], 3, ([n]) => Number(n))) {
+      batches.push(batch);
     }
     await snapshot.release();
     expect(batches).toEqual([[1, 2, 3], [4, 5, 6], [7, 8, 9], [10]]);
+  });
+
+  it("hands the caller each row as PostgreSQL's text, in the statement's column order, nulls as null", async () => {
+    const snapshot = await openSnapshot(OPTIONS);
+    const rows: unknown[] = [];
+    const sql = `SELECT 42::int, 'Hernández'::text, NULL::text, '{CEC,"a,b"}'::text[], true, '2026-07-01'::date`;
+    for await (const batch of snapshot.batches(sql, [], 10, (fields) => fields)) rows.push(...batch);
+    await snapshot.release();
+    expect(rows).toEqual([["42", "Hernández", null, '{CEC,"a,b"}', "t", "2026-07-01"]]);
+  });
+
+  it("sorts in memory: the export's work_mem holds a roster's sort", async () => {
+    const snapshot = await openSnapshot(OPTIONS);
+    const [{ work_mem }] = await snapshot.query<{ work_mem: string }>("SHOW work_mem", []);
+    await snapshot.release();
+    expect(work_mem).toBe("64MB");
   });
 
   it("throws a fetch that failed while the caller was writing, when the caller comes back", async () => {
     const snapshot = await openSnapshot(OPTIONS);
     const read: number[] = [];
     const reading = (async () => {
-      for await (const batch of snapshot.batches<{ n: number }>("SELECT n FROM generate_series(1, 1000) n ORDER BY n", [], 2)) {
-        read.push(...batch.map((r) => r.n));
+      for await (const batch of snapshot.batches("SELECT n FROM generate_series(1, 1000) n ORDER BY n", [], 2, ([n]) => Number(n))) {
+        read.push(...batch);
         if (read.length === 2) {
           // The connection dies under the export (as when its snapshot's timeout ends it)…
           await prisma().$queryRaw`

@@ -11,7 +11,7 @@ import { type ClientDetail, getClient } from "../clients";
 import { type ClientDrawResult, clientDrawResults } from "../draws/client-results";
 import { type DrawImpact, drawImpact, type DrawImpactOptions } from "../draws/impact";
 import { openSnapshot } from "./snapshot";
-import { rosterExportStatements } from "./roster-statements";
+import { rosterExportStatements, rosterReportRows } from "./roster-statements";
 import type { ClientReportInput } from "@/lib/reports/client-report";
 import { getFirm, getFirmLogo, getFirmSettings } from "../firms";
 import { prisma } from "../prisma";
@@ -100,7 +100,7 @@ export async function openRosterExport(
         if (read) throw new Error("A roster export is read once.");
         read = true;
         try {
-          yield* snapshot.batches<RosterReportRow>(statements.rows, statements.params, batchSize);
+          yield* snapshot.batches(statements.rows, statements.params, batchSize, rosterReportRows());
         } finally {
           // Also reached on an early return (cancelled download) or an error.
           await snapshot.release();
