@@ -75,6 +75,37 @@ describe("rosterReportColumns", () => {
     expect(values(ctx, { ...row, crs: null }).margin_cec).toBeNull();
   });
 
+  it("gives each row its own margins and deadline when rows share their programs and categories arrays (as the export's do)", () => {
+    const report = rosterReport(ctx);
+    const programs = ["CEC"];
+    const categories = ["french"];
+    const lines = [
+      { ...row, programs, categories, crs: 530 },
+      { ...row, programs, categories, crs: 500, nominationProvince: "ON", workPermitExpiresOn: "2026-06-20" },
+      { ...row, programs, categories, crs: null },
+      { ...row, programs, categories, crs: 530, nominationProvince: "  " },
+    ].map((r) => {
+      const line = report.line(r);
+      return Object.fromEntries(report.columns.map((col) => [col.key, col.value(line)]));
+    });
+    expect(lines.map((l) => [l.margin, l.marginDraw, l.margin_pnp, l.margin_french])).toEqual([
+      [10, "CEC #418, cut-off 520", null, 130],
+      [-20, "CEC #418, cut-off 520", -200, 100],
+      [null, "CEC #418, cut-off 520", null, null],
+      [10, "CEC #418, cut-off 520", null, 130],
+    ]);
+    expect(lines.map((l) => [l.nextDeadline, l.nextDeadlineDays])).toEqual([
+      ["Work permit", -5],
+      ["Work permit", 5],
+      ["Work permit", -5],
+      ["Work permit", -5],
+    ]);
+    // Each row's result is the same as a report that has seen no other row.
+    for (const r of [{ ...row, programs, categories, crs: 500, nominationProvince: "ON" }]) {
+      expect(values(ctx, { ...r, programs: [...programs], categories: [...categories] })).toEqual(values(ctx, r));
+    }
+  });
+
   it("types every column", () => {
     const byKey = Object.fromEntries(rosterReportColumns({ ...ctx, cols: ["name", "profileSubmittedAt", "updatedAt"] }).map((c) => [c.key, c.type]));
     expect(byKey).toMatchObject({ crs: "number", margin: "number", due_profile: "date", profileSubmittedAt: "datetime", updatedAt: "datetime", status: "text" });

@@ -10,7 +10,7 @@
  * numbers: a consultant can sort and filter "CEC margin ≥ 0" in Excel. There are at most fifteen
  * kinds, so the sheet stays readable; the header names the draw and cut-off measured against.
  */
-import { marginAgainstLatest, relevantKinds } from "@/lib/clients/relevant-kinds";
+import { marginAgainstLatest, meetsRequirement, relevantKinds } from "@/lib/clients/relevant-kinds";
 import { ROSTER_COLUMNS, type RosterColumn, type RosterQuery } from "@/lib/clients/roster-query";
 import { CLIENT_STATUS_LABELS, type ClientStatus } from "@/lib/clients/status";
 import type { CalendarDate } from "@/lib/dates/calendar-date";
@@ -128,7 +128,7 @@ function deadlineColumns(): Col[] {
  * ("YYYY-MM-DD") order as text, so the soonest is found by comparing strings and only its days
  * are counted: one date sum a row instead of six (100,000 rows).
  */
-export function nextDeadline(row: RosterReportRow, today: CalendarDate): { kind: DeadlineKind; label: string; daysLeft: number } | null {
+export function nextDeadline(row: RosterReportRow, today: CalendarDate, daysFromToday = (due: CalendarDate) => daysBetween(today, due)): { kind: DeadlineKind; label: string; daysLeft: number } | null {
   let kind: DeadlineKind | null = null;
   let soonest: CalendarDate | null = null;
   for (const k of DEADLINE_KINDS) {
@@ -138,7 +138,50 @@ export function nextDeadline(row: RosterReportRow, today: CalendarDate): { kind:
       soonest = due;
     }
   }
-  return kind === null || soonest === null ? null : { kind, label: DEADLINE_KIND_LABELS[kind], daysLeft: daysBetween(today, soonest) };
+  return kind === null || soonest === null ? null : { kind, label: DEADLINE_KIND_LABELS[kind], daysLeft: daysFromToday(soonest) };
+}
+
+/** Distinct values remembered per report: far more than the dates or program combinations a roster has, and a bound on memory. */
+const MEMO_LIMIT = 10_000;
+
+function memo<K, V>(compute: (key: K) => V): (key: K) => V {
+  const known = new Map<K, V>();
+  return (key) => {
+    let value = known.get(key);
+    if (value === undefined) {
+      value = compute(key);
+      if (known.size < MEMO_LIMIT) known.set(key, value);
+    }
+    return value;
+  };
+}
+
+/**
+ * relevantKinds and the latest relevant draw, worked out once per combination of programs,
+ * nomination and categories. Rows from the export share their arrays (one per distinct text,
+ * lib/db/exports/roster-statements.ts), so the arrays themselves are the keys; other rows only
+ * miss, which is still correct.
+ */
+function relevanceOf(latest: readonly LatestKindCutoff[]) {
+  const byPrograms = new WeakMap<readonly string[], WeakMap<readonly string[], Relevance[]>>();
+  return (row: RosterReportRow): Relevance => {
+    let byCategories = byPrograms.get(row.programs);
+    if (!byCategories) byPrograms.set(row.programs, (byCategories = new WeakMap()));
+    let pair = byCategories.get(row.categories);
+    if (!pair) byCategories.set(row.categories, (pair = []));
+    const nominated = meetsRequirement(row, { needs: "nomination" }) ? 1 : 0;
+    let relevance = pair[nominated];
+    if (!relevance) {
+      const relevant = relevantKinds(row);
+      relevance = pair[nominated] = { relevant, draw: marginAgainstLatest({ ...row, crs: null }, latest, relevant).draw };
+    }
+    return relevance;
+  };
+}
+
+interface Relevance {
+  relevant: readonly string[];
+  draw: LatestKindCutoff | null;
 }
 
 export interface RosterReport {
@@ -153,6 +196,8 @@ export interface RosterReport {
 /** The report for a roster view: its columns in the view's order, then what a status report adds. */
 export function rosterReport(ctx: RosterReportContext): RosterReport {
   const zone = ctx.timeZone;
+  const relevance = relevanceOf(ctx.latest);
+  const daysFromToday = memo((due: CalendarDate) => daysBetween(ctx.today, due));
   const groups: Record<RosterColumn | "archivedFlag", () => Col[]> = {
     name: () => [
       column<RosterReportLine>("lastName", "Last name", "text", 16, (r) => r.lastName),
@@ -188,9 +233,10 @@ export function rosterReport(ctx: RosterReportContext): RosterReport {
     columns: order.flatMap((col) => groups[col]()),
     line: (row) => {
       const line = row as RosterReportLine;
-      line.relevant = relevantKinds(row);
-      line.latestRelevant = marginAgainstLatest(row, ctx.latest, line.relevant);
-      line.next = nextDeadline(row, ctx.today);
+      const { relevant, draw } = relevance(row);
+      line.relevant = relevant;
+      line.latestRelevant = { margin: draw && row.crs != null ? row.crs - draw.cutoff : null, draw };
+      line.next = nextDeadline(row, ctx.today, daysFromToday);
       return line;
     },
   };
