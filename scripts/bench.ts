@@ -134,7 +134,7 @@ async function main(): Promise<number> {
     // the pages and the CSV (the dashboard's raw SQL alone would take minutes of pairs).
     const large = clients > 200_000;
     if (everything && !large) await benchRatios(ctx);
-    await benchExports(ctx, database.url, { pairs: large ? 1 : 3, xlsx: !large });
+    await benchExports(ctx, database.url, { pairs: large ? 1 : 5, xlsx: !large });
     if (everything) await benchNewDraw(ctx);
     if (values.http) {
       await buildIfStale({ quiet: true, log });
