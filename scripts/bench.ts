@@ -64,8 +64,9 @@ async function benchNewDraw(ctx: BenchContext): Promise<void> {
   } finally {
     await removeBenchRounds(ctx.pool);
   }
-  ctx.figures.match_new_draw_ms = round(summarise(totals).p50);
-  log(`match_new_draw: median ${ctx.figures.match_new_draw_ms} ms over ${MATCH_RUNS} new rounds`);
+  const figure = `match_new_draw_${ctx.label}_ms`;
+  ctx.figures[figure] = round(summarise(totals).p50);
+  log(`${figure}: median ${ctx.figures[figure]} ms over ${MATCH_RUNS} new rounds`);
 }
 
 let database: BenchDatabase | null = null;

@@ -44,6 +44,8 @@ describe("targets", () => {
     export_csv_1m_rss_added_mb: 80,
     export_xlsx_100k_to_csv_ratio: 3.2,
     recompute_round_cec_1m_ms: 8000,
+    match_new_draw_1m_ms: 5800,
+    match_new_draw_100k_ms: 1100,
     http_roster_errors: 0,
     http_roster_non_2xx: 3,
     load_mix_5xx: 0,
@@ -60,6 +62,8 @@ describe("targets", () => {
     expect(targets.export_csv_1m_rss_added_mb).toMatchObject({ max: 150, pass: true });
     expect(targets.export_xlsx_100k_to_csv_ratio).toMatchObject({ max: 4, pass: true });
     expect(targets.recompute_round_cec_1m_ms).toMatchObject({ max: 10_000, pass: true });
+    expect(targets.match_new_draw_1m_ms).toMatchObject({ max: 10_000, pass: true });
+    expect(targets.match_new_draw_100k_ms).toMatchObject({ max: 1000, pass: false });
     expect(targets.http_roster_errors).toMatchObject({ max: 0, pass: true });
     expect(targets.http_roster_non_2xx.pass).toBe(false);
     expect(targets.load_mix_5xx.pass).toBe(true);

@@ -31,7 +31,10 @@ export const TARGET_RULES: { match: RegExp; max: number; label: string }[] = [
   { match: /^export_xlsx_\w+_to_csv_ratio$/, max: 4, label: "XLSX / CSV" },
   { match: /^export_xlsx_\w+_rss_added_mb$/, max: 200, label: "XLSX export peak RSS (added)" },
   { match: /^recompute_round_\w+_ms$/, max: 10000, label: "recompute one round" },
-  { match: /^match_new_draw_ms$/, max: 1000, label: "match a new draw" },
+  // A new round is matched by the same set-based recompute: at 1M clients issue 14's 10 s for a
+  // round applies; at every smaller size the draw-day target of 1 s.
+  { match: /^match_new_draw_1m_ms$/, max: 10000, label: "match a new draw" },
+  { match: /^match_new_draw_\w+_ms$/, max: 1000, label: "match a new draw" },
   { match: /^seed_\w+_clients_ms$/, max: 300000, label: "seed clients (COPY)" },
   { match: /^(http|load)_\w+_(errors|non_2xx|5xx)$/, max: 0, label: "HTTP errors" },
   { match: /^load_rss_growth_mb$/, max: 64, label: "next start RSS growth over the load" },
