@@ -1,5 +1,8 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
 import net from "node:net";
 import { setTimeout as sleep } from "node:timers/promises";
 import { NEXT_BIN } from "../lib/build-if-stale";
@@ -16,8 +19,16 @@ export interface NextServer {
   pid: number;
   /** The resident memory of `next start`'s process tree (Next runs its server in a child), MB. */
   rssMb(): number;
+  /**
+   * With `heapProbe`: every process of the tree collects its garbage, then reports its V8 heap in
+   * use and its RSS (MB, summed over the tree) — what the server really holds, not what it has
+   * not yet collected.
+   */
+  memoryAfterGc(): Promise<{ heapUsedMb: number; externalMb: number; rssMb: number }>;
   stop(): Promise<void>;
 }
+
+const HEAP_PROBE = pathToFileURL(path.join(__dirname, "heap-probe.mjs")).href;
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -28,6 +39,17 @@ function freePort(): Promise<number> {
       server.close(() => resolve(port));
     });
   });
+}
+
+function treePids(pid: number): number[] {
+  const pids: number[] = [];
+  const stack = [pid];
+  while (stack.length) {
+    const p = stack.pop()!;
+    pids.push(p);
+    stack.push(...children(p));
+  }
+  return pids;
 }
 
 function children(pid: number): number[] {
@@ -55,7 +77,8 @@ export function treeRssMb(pid: number): number {
   return kb / 1024;
 }
 
-export async function startNext(databaseUrl: string, log: (m: string) => void): Promise<NextServer> {
+export async function startNext(databaseUrl: string, log: (m: string) => void, options: { heapProbe?: boolean } = {}): Promise<NextServer> {
+  const probeDir = options.heapProbe ? mkdtempSync(path.join(os.tmpdir(), "drawdesk-heap-")) : null;
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const child: ChildProcess = spawn(process.execPath, [NEXT_BIN, "start", "-p", String(port), "-H", "127.0.0.1"], {
@@ -63,7 +86,8 @@ export async function startNext(databaseUrl: string, log: (m: string) => void): 
     stdio: ["ignore", "ignore", "inherit"],
     env: {
       ...process.env,
-      NODE_OPTIONS: "",
+      NODE_OPTIONS: probeDir ? `--expose-gc --import "${HEAP_PROBE}"` : "",
+      ...(probeDir ? { BENCH_HEAP_DIR: probeDir } : {}),
       DATABASE_URL: databaseUrl,
       NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET || "drawdesk-bench-secret-not-for-production-0123456789",
       NEXTAUTH_URL: url,
@@ -93,7 +117,24 @@ export async function startNext(databaseUrl: string, log: (m: string) => void): 
     url,
     pid: child.pid!,
     rssMb: () => treeRssMb(child.pid!),
+    memoryAfterGc: async () => {
+      if (!probeDir) throw new Error("next start was started without the heap probe");
+      const probed = treePids(child.pid!).filter((pid) => existsSync(path.join(probeDir, `heap-${pid}.ready`)));
+      if (probed.length === 0) throw new Error("no process of next start loaded the heap probe");
+      const files = probed.map((pid) => path.join(probeDir, `heap-${pid}.json`));
+      for (const file of files) rmSync(file, { force: true });
+      for (const pid of probed) process.kill(pid, "SIGUSR2");
+      const deadline = Date.now() + 30_000;
+      while (!files.every((file) => existsSync(file))) {
+        if (Date.now() > deadline) throw new Error("the heap probe did not answer within 30 s");
+        await sleep(100);
+      }
+      const reports = files.map((file) => JSON.parse(readFileSync(file, "utf8")) as { heapUsed: number; external: number; rss: number });
+      const mb = (key: "heapUsed" | "external" | "rss") => reports.reduce((sum, r) => sum + r[key], 0) / 1024 ** 2;
+      return { heapUsedMb: mb("heapUsed"), externalMb: mb("external"), rssMb: mb("rss") };
+    },
     stop: async () => {
+      if (probeDir) rmSync(probeDir, { recursive: true, force: true });
       if (child.exitCode !== null) return;
       child.kill("SIGTERM");
       await Promise.race([exited, sleep(10_000).then(() => child.kill("SIGKILL"))]);
