@@ -47,6 +47,7 @@ async function main(): Promise<number> {
   const seconds = wholeNumberOption("seconds", values.seconds as string | undefined) ?? 60;
   const out = path.resolve((values.out as string | undefined) ?? path.join("bench", "load-results.json"));
   const loadStart = os.loadavg();
+  const started = performance.now();
   onShutdownSignal(() => {
     const db = database;
     database = null;
@@ -108,6 +109,7 @@ async function main(): Promise<number> {
     const loadEnd = os.loadavg();
     figures.load_avg_start = loadStart.map(round).join(" / ");
     figures.load_avg_end = loadEnd.map(round).join(" / ");
+    figures.total_s = Math.round((performance.now() - started) / 1000);
     const targets = targetsOf(figures);
     const results = { ...figures, targets, targets_missed: Object.values(targets).filter((t) => !t.pass).map((t) => t.figure) };
     await writeFile(out, `${JSON.stringify(results, null, 2)}\n`);
