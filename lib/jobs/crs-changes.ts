@@ -1,5 +1,5 @@
 import { refreshDueNextCrsChanges } from "@/lib/db/clients";
-import { QUEUES, sendNext, type PgBoss } from "./queue";
+import { QUEUES, startChain, type PgBoss } from "./queue";
 
 /**
  * The "clients.next-crs-change" job: recomputes the stored next CRS change of the clients whose
@@ -17,15 +17,6 @@ export async function runCrsChangesRefresh(now: Date = new Date()): Promise<numb
 }
 
 /** Registers the handler (a chain, like the feed sync: each run queues the next) and queues a run now. */
-export async function startCrsChangesChain(boss: PgBoss, polling: { pollingIntervalSeconds: number }): Promise<void> {
-  await boss.work(QUEUES.crsChanges, polling, async () => {
-    try {
-      await runCrsChangesRefresh();
-    } finally {
-      await sendNext(boss, QUEUES.crsChanges, CRS_CHANGES_EVERY_SECONDS);
-    }
-  });
-  const slot = Math.floor(Date.now() / 1000 / CRS_CHANGES_EVERY_SECONDS);
-  await boss.send(QUEUES.crsChanges, {}, { singletonKey: `${QUEUES.crsChanges}:start:${slot}` });
-  await sendNext(boss, QUEUES.crsChanges, CRS_CHANGES_EVERY_SECONDS);
+export function startCrsChangesChain(boss: PgBoss, polling: { pollingIntervalSeconds: number }): Promise<void> {
+  return startChain(boss, QUEUES.crsChanges, CRS_CHANGES_EVERY_SECONDS, polling, () => runCrsChangesRefresh());
 }

@@ -17,6 +17,7 @@ export const QUEUES = {
   tick: "mail.tick",
   webhook: "firm.webhook",
   crsChanges: "clients.next-crs-change",
+  prune: "auth.prune",
 } as const;
 
 /** The retry policy pg-boss applies when a handler throws: 3 more tries, 5 s, 10 s, 20 s. */
@@ -56,12 +57,30 @@ export async function startQueue(databaseUrl: string): Promise<PgBoss> {
   await boss.createQueue(QUEUES.deliver, { name: QUEUES.deliver, policy: "short" });
   await boss.createQueue(QUEUES.webhook, { name: QUEUES.webhook, policy: "short" });
   await boss.createQueue(QUEUES.crsChanges, { name: QUEUES.crsChanges, policy: "short", expireInSeconds: 900 });
+  await boss.createQueue(QUEUES.prune, { name: QUEUES.prune, policy: "short", expireInSeconds: 900 });
   return boss;
 }
 
 /** Queues the next link of a chain (see the file comment): a no-op when one is already queued. */
 export async function sendNext(boss: PgBoss, queue: string, afterSeconds: number, options: PgBoss.SendOptions = {}): Promise<string | null> {
   return boss.send(queue, {}, { singletonKey: queue, startAfter: afterSeconds, ...options });
+}
+
+/**
+ * A recurring job as a chain: registers `run` on `queue`, each run queueing the next after
+ * `everySeconds`, and queues one run now — once per time slot, so workers starting together run it once.
+ */
+export async function startChain(boss: PgBoss, queue: string, everySeconds: number, polling: { pollingIntervalSeconds: number }, run: () => Promise<unknown>): Promise<void> {
+  await boss.work(queue, polling, async () => {
+    try {
+      await run();
+    } finally {
+      await sendNext(boss, queue, everySeconds);
+    }
+  });
+  const slot = Math.floor(Date.now() / 1000 / everySeconds);
+  await boss.send(queue, {}, { singletonKey: `${queue}:start:${slot}` });
+  await sendNext(boss, queue, everySeconds);
 }
 
 export type { PgBoss };

@@ -1,4 +1,5 @@
 import { startCrsChangesChain } from "./crs-changes";
+import { startAuthPruneChain } from "./prune";
 import { runDrawMatch, type DrawMatchJob } from "./draw-match";
 import { syncDrawsFeed } from "./draws-sync";
 import { runMailDeliver } from "./mail-deliver";
@@ -9,7 +10,7 @@ import { deliverFirmWebhook, WEBHOOK_RETRY, type WebhookJob } from "./webhook";
 /**
  * The draw-day worker: syncs the feed every DRAWS_SYNC_INTERVAL seconds, matches every firm
  * against each new round, queues the digests, delivers mail, and keeps each client's stored next
- * CRS change current (crs-changes.ts). Any number of workers may run on
+ * CRS change current (crs-changes.ts) and prunes sign-in attempts and ended sessions (prune.ts). Any number of workers may run on
  * one database (see queue.ts): each job runs once.
  */
 export async function startWorker(databaseUrl: string, env: Record<string, string | undefined> = process.env): Promise<{ boss: PgBoss; stop(): Promise<void> }> {
@@ -56,5 +57,6 @@ export async function startWorker(databaseUrl: string, env: Record<string, strin
   await sendNext(boss, QUEUES.sync, syncEvery, retry);
   await sendNext(boss, QUEUES.tick, 0);
   await startCrsChangesChain(boss, polling);
+  await startAuthPruneChain(boss, polling);
   return { boss, stop: () => boss.stop({ graceful: true, timeout: 10_000 }) };
 }

@@ -83,3 +83,19 @@ export async function revokeUserSession(scope: Scope, sessionId: string, now = n
     await recordAudit(actorOf(scope), { action: "auth.session_revoked", entityType: "user", entityId: session.userId, metadata: { sessionId } }, tx);
   });
 }
+
+/** How long an ended session's record is kept (revoked, signed out or expired): for questions like "was that me?". */
+export const ENDED_SESSION_KEPT_DAYS = 30;
+
+/**
+ * Deletes the records of sessions that ended more than ENDED_SESSION_KEPT_DAYS ago, in every
+ * firm: revoked (or signed out) then, or last seen before the token could still be alive then.
+ * Live sessions are never touched. The audit log keeps the sign-ins and revocations.
+ */
+export async function pruneEndedSessions(now = new Date()): Promise<number> {
+  const endedBefore = new Date(now.getTime() - ENDED_SESSION_KEPT_DAYS * 86_400_000);
+  const { count } = await prisma().userSession.deleteMany({
+    where: { OR: [{ revokedAt: { lt: endedBefore } }, { revokedAt: null, lastSeenAt: { lt: liveSince(endedBefore) } }] },
+  });
+  return count;
+}
