@@ -5,7 +5,7 @@ export type { ClbScores, CrsInput, CrsInputDraft, LanguageResult, SpouseFactors 
 export type { CrsFactor, CrsLine, CrsResult, CrsSection } from "./result";
 export { ageOn, nextAnniversary } from "./age";
 export { comingCrsChanges } from "./coming-changes";
-export { nextCrsChangeOn, type NextCrsChangeFacts } from "./next-change";
+export { earliestCrsChange, nextCrsChangeOn, nextCrsChanges, type NextCrsChangeFacts, type NextCrsChanges } from "./next-change";
 export type { CrsChange, CrsChangeFacts, CrsChangeKind } from "./coming-changes";
 export { formatIssues, issuePath } from "./format-issues";
 export { frenchBonus } from "./additional";

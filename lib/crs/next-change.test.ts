@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { nextCrsChangeOn } from "./next-change";
+import { nextCrsChangeOn, nextCrsChanges } from "./next-change";
 
 const factors = (canadianWorkYears: unknown = 0) => ({ canadianWorkYears });
 
@@ -23,6 +23,17 @@ describe("nextCrsChangeOn", () => {
 
   it("throws on a malformed date", () => {
     expect(() => nextCrsChangeOn({ dateOfBirth: "1995-13-01", canadianWorkStartedOn: null, crsFactors: {} }, "2026-06-15")).toThrow(RangeError);
+  });
+});
+
+describe("nextCrsChanges", () => {
+  it("gives each kind's own next change, the earliest being nextCrsChangeOn", () => {
+    const facts = { dateOfBirth: "1990-12-01", canadianWorkStartedOn: "2024-08-01", crsFactors: factors(1) };
+    expect(nextCrsChanges(facts, "2026-06-15")).toEqual({ birthday: "2026-12-01", workAnniversary: "2026-08-01" });
+    expect(nextCrsChangeOn(facts, "2026-06-15")).toBe("2026-08-01");
+    expect(nextCrsChanges({ ...facts, crsFactors: factors(5) }, "2026-06-15")).toEqual({ birthday: "2026-12-01", workAnniversary: null });
+    expect(nextCrsChanges({ ...facts, dateOfBirth: "1970-01-01" }, "2026-06-15")).toEqual({ birthday: null, workAnniversary: "2026-08-01" });
+    expect(nextCrsChanges({ ...facts, crsFactors: null }, "2026-06-15")).toEqual({ birthday: null, workAnniversary: null });
   });
 });
 

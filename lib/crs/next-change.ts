@@ -29,21 +29,37 @@ function nextAgeChange(dateOfBirth: string, today: string): string | null {
   return next.years >= AGE_POINTS_CHANGE.from ? next.date : anniversaryIn(dateOfBirth, Number(dateOfBirth.slice(0, 4)) + AGE_POINTS_CHANGE.from);
 }
 
+/** Each kind's next change strictly after today (YYYY-MM-DD), or null when none of that kind will come. */
+export interface NextCrsChanges {
+  /** The next birthday at which the age reached is from 30 to 45. */
+  birthday: string | null;
+  /** The next full year of Canadian work, while the recorded years are under 5. */
+  workAnniversary: string | null;
+}
+
 /**
- * The earliest coming change strictly after `today` (YYYY-MM-DD), or null when none will come.
- * A start of Canadian work in the future gives its first anniversary. Throws RangeError for a
- * malformed date.
+ * Each kind's coming change strictly after `today`: stored per kind on the client so the
+ * dashboard lists a kind's changes by reading one index range. A start of Canadian work in the
+ * future gives its first anniversary. Throws RangeError for a malformed date.
  */
-export function nextCrsChangeOn(facts: NextCrsChangeFacts, today: string): string | null {
-  if (!isFactors(facts.crsFactors)) return null;
-  const dates: string[] = [];
-  if (facts.dateOfBirth) {
-    const birthday = nextAgeChange(facts.dateOfBirth, today);
-    if (birthday) dates.push(birthday);
-  }
+export function nextCrsChanges(facts: NextCrsChangeFacts, today: string): NextCrsChanges {
+  if (!isFactors(facts.crsFactors)) return { birthday: null, workAnniversary: null };
   const workYears = facts.crsFactors.canadianWorkYears;
-  if (facts.canadianWorkStartedOn && typeof workYears === "number" && workYears < CANADIAN_WORK_YEARS_CAP) {
-    dates.push(nextAnniversary(facts.canadianWorkStartedOn, today).date);
-  }
-  return dates.length ? dates.reduce((a, b) => (a < b ? a : b)) : null;
+  return {
+    birthday: facts.dateOfBirth ? nextAgeChange(facts.dateOfBirth, today) : null,
+    workAnniversary:
+      facts.canadianWorkStartedOn && typeof workYears === "number" && workYears < CANADIAN_WORK_YEARS_CAP ? nextAnniversary(facts.canadianWorkStartedOn, today).date : null,
+  };
+}
+
+/** The earliest of a client's coming changes (nextCrsChanges), or null when none will come. */
+export function earliestCrsChange(changes: NextCrsChanges): string | null {
+  const { birthday, workAnniversary } = changes;
+  if (birthday === null || workAnniversary === null) return birthday ?? workAnniversary;
+  return birthday < workAnniversary ? birthday : workAnniversary;
+}
+
+/** The earliest coming change strictly after `today` (YYYY-MM-DD), or null when none will come. Throws RangeError for a malformed date. */
+export function nextCrsChangeOn(facts: NextCrsChangeFacts, today: string): string | null {
+  return earliestCrsChange(nextCrsChanges(facts, today));
 }

@@ -4,7 +4,7 @@ import type pg from "pg";
 import { from as copyFrom } from "pg-copy-streams";
 import type { CalendarDate } from "@/lib/dates/calendar-date";
 import { todayIn } from "@/lib/dates/time-zone";
-import { nextCrsChangeAsOf } from "@/lib/db/clients/next-crs-change";
+import { crsChangesAsOf } from "@/lib/db/clients/next-crs-change";
 import { ecaExpiresOn, languageTestExpiresOn, profileExpiresOn } from "@/lib/deadlines";
 import { syntheticClients, type SyntheticClient } from "@/lib/demo/synthetic-clients";
 
@@ -14,7 +14,7 @@ import { syntheticClients, type SyntheticClient } from "@/lib/demo/synthetic-cli
  * 100,000. The clients are generated in chunks (a different seed per chunk, so names, scores and
  * dates vary across the firm; beyond 200,000 the profiles repeat, see Profile) and streamed as
  * CSV while PostgreSQL ingests the previous chunk. The derived columns are the ones insertClientsBulk stores, from the same
- * rules: lib/deadlines' expiry dates and the stored next CRS change (nextCrsChangeAsOf, as of the
+ * rules: lib/deadlines' expiry dates and the stored coming CRS changes (crsChangesAsOf, as of the
  * seed's day in the firm's zone), which the dashboard's coming changes read. Secondary indexes of Client and CrsScore are dropped before and rebuilt after (one sort per
  * index instead of a million insertions), all in one transaction: a failed seed leaves nothing.
  */
@@ -25,9 +25,11 @@ const CLIENT_COLUMNS = [
   "profileNumber", "profileSubmittedAt", "profileExpiresOn", "profileExpiryOverride", "programs", "nominationProvince", "nominatedOn",
   "categories", "crs", "crsEffectiveAt", "crsFactors", "invitedAt", "canadianWorkStartedOn", "languageTestType", "languageTestDate",
   "languageTestExpiresOn", "languageResults", "ecaIssuer", "ecaIssuedOn", "ecaExpiresOn", "workPermitExpiresOn", "passportExpiresOn", "notes",
-  "nextCrsChangeOn",
+  "nextCrsChangeOn", "nextBirthdayChangeOn", "nextWorkAnniversaryOn",
 ];
 const SCORE_COLUMNS = ["firmId", "id", "clientId", "crs", "effectiveAt", "source", "reason"];
+
+const storedChanges = (c: ReturnType<typeof crsChangesAsOf>) => [c.nextCrsChangeOn, c.nextBirthdayChangeOn, c.nextWorkAnniversaryOn];
 
 /** One CSV field as COPY (FORMAT csv) reads it: unquoted empty is NULL, anything else quoted. */
 export function csvField(value: string | number | boolean | null | undefined): string {
@@ -82,7 +84,7 @@ function compile(c: SyntheticClient, timeZone: string, today: CalendarDate): Pro
       JSON.stringify(c.crsFactors), c.invitedAt, c.canadianWorkStartedOn, c.languageTestType, c.languageTestDate,
       c.languageTestDate ? languageTestExpiresOn(c.languageTestDate) : null, c.languageResults ? JSON.stringify(c.languageResults) : null,
       c.ecaIssuer, c.ecaIssuedOn, c.ecaIssuedOn ? ecaExpiresOn(c.ecaIssuedOn) : null, c.workPermitExpiresOn, c.passportExpiresOn, c.notes,
-      nextCrsChangeAsOf(c, today),
+      ...storedChanges(crsChangesAsOf(c, today)),
     ]),
     scores: c.scores.map((sc) => fields([sc.crs, sc.effectiveAt, sc.source, sc.reason])),
   };

@@ -11,7 +11,7 @@ import { CATEGORIES } from "./raw-impact";
  * latest draws, the draw watch (newly above and near misses for the latest draw of each kind), the
  * expiry radar and the coming CRS changes in parallel. The raw side answers the same four widgets
  * with hand-written statements, in parallel on the same pool size, from the same stored columns the
- * app reads (DrawResult for the draw watch, Client."nextCrsChangeOn" for the coming changes).
+ * app reads (DrawResult for the draw watch, each kind's stored next date for the coming changes).
  */
 
 /** What both sides must agree on: every count and total the widgets show. */
@@ -149,40 +149,30 @@ LEFT JOIN "User" u ON u."firmId" = top."firmId" AND u."id" = top."consultantId"
 ORDER BY top.band, top."daysLeft", top.ord, top."lastName", top."firstName", top."id"`;
 }
 
-/** Birthdays (turning 30–45, each costs age points) and Canadian work anniversaries (under 5 years) in the next 90 days. */
+/**
+ * Birthdays (turning 30–45, each costs age points) and Canadian work anniversaries (under 5 years)
+ * in the next 90 days, from each kind's stored next date (Client."nextBirthdayChangeOn",
+ * "nextWorkAnniversaryOn"), as the app reads them; numbered with window functions rather than the
+ * app's per-kind count and LIMIT.
+ */
 export function changesSql(scopeSql: string): string {
-  // date_part, not extract: extract returns numeric, several times slower per row.
-  const md = (d: string) => `(date_part('month', ${d}) * 100 + date_part('day', ${d}))::int`;
-  // The stored next CRS change (Client."nextCrsChangeOn") first, through its index, as the app reads it.
-  const base = `FROM "Client" c WHERE ${scopeSql} AND c."archivedAt" IS NULL AND c."nextCrsChangeOn" <= (SELECT today + 90 FROM firm)
-    AND c."status" IN ('prospect', 'profile_active') AND jsonb_typeof(c."crsFactors") = 'object'`;
-  // Month and day within the next 91 days (across the new year when the window spans it): a cheap superset test before any date maths.
-  const from = md("(SELECT today FROM firm)");
-  const to = md("(SELECT today + 91 FROM firm)");
-  const inWindow = (d: string) => `CASE WHEN ${from} <= ${to} THEN ${md(d)} BETWEEN ${from} AND ${to} ELSE ${md(d)} >= ${from} OR ${md(d)} <= ${to} END`;
+  const kind = (name: string, on: string, start: string) => `SELECT c."id", c."firmId", c."firstName", c."lastName", c."teamId", c."consultantId", c."crs",
+    '${name}' AS kind, c."${on}" AS "on", c."${start}" AS start
+  FROM "Client" c WHERE ${scopeSql} AND c."archivedAt" IS NULL AND c."status" IN ('prospect', 'profile_active')
+    AND c."${on}" > (SELECT today FROM firm) AND c."${on}" <= (SELECT today + 90 FROM firm)`;
   return `
 WITH ${FIRM("$1", "$2")},
 events AS (
-  SELECT c."id", c."firmId", c."firstName", c."lastName", c."teamId", c."consultantId", c."crs", 'birthday' AS kind, c."dateOfBirth" AS start
-  ${base} AND c."dateOfBirth" BETWEEN (SELECT today FROM firm) - interval '46 years' AND (SELECT today FROM firm) - interval '29 years'
-    AND ${inWindow('c."dateOfBirth"')}
+  ${kind("birthday", "nextBirthdayChangeOn", "dateOfBirth")}
   UNION ALL
-  SELECT c."id", c."firmId", c."firstName", c."lastName", c."teamId", c."consultantId", c."crs", 'canadian_work_anniversary', c."canadianWorkStartedOn"
-  ${base} AND c."canadianWorkStartedOn" <= (SELECT today FROM firm) AND jsonb_typeof(c."crsFactors"->'canadianWorkYears') = 'number'
-    AND (c."crsFactors"->>'canadianWorkYears')::numeric < 5 AND ${inWindow('c."canadianWorkStartedOn"')}
-),
-dated AS (
-  SELECT e.*, y.year - date_part('year', e.start)::int AS years,
-    CASE WHEN ${md("e.start")} = 229 AND NOT (y.year % 4 = 0 AND (y.year % 100 <> 0 OR y.year % 400 = 0)) THEN make_date(y.year, 3, 1)
-      ELSE make_date(y.year, date_part('month', e.start)::int, date_part('day', e.start)::int) END AS "on"
-  FROM events e, firm, LATERAL (SELECT date_part('year', firm.today)::int + CASE WHEN ${md("e.start")} > ${md("firm.today")} THEN 0 ELSE 1 END AS year) y
+  ${kind("canadian_work_anniversary", "nextWorkAnniversaryOn", "canadianWorkStartedOn")}
 ),
 numbered AS (
-  SELECT d.*, row_number() OVER (PARTITION BY d.kind ORDER BY d."on", d."lastName", d."firstName", d."id") AS rn, count(*) OVER (PARTITION BY d.kind)::int AS total
-  FROM dated d, firm
-  WHERE d."on" <= firm.today + 90 AND d.years >= 1 AND (d.kind <> 'birthday' OR d.years BETWEEN 30 AND 45)
+  SELECT e.*, row_number() OVER (PARTITION BY e.kind ORDER BY e."on", e."lastName", e."firstName", e."id") AS rn, count(*) OVER (PARTITION BY e.kind)::int AS total
+  FROM events e
 )
-SELECT n.kind, n.total, n."id", n."firstName", n."lastName", n."on"::text AS "on", n.years, n."crs", c."crsFactors", t."name" AS "teamName", u."name" AS "consultantName"
+SELECT n.kind, n.total, n."id", n."firstName", n."lastName", n."on"::text AS "on", date_part('year', n."on")::int - date_part('year', n.start)::int AS years,
+  n."crs", c."crsFactors", t."name" AS "teamName", u."name" AS "consultantName"
 FROM numbered n JOIN "Client" c ON c."firmId" = n."firmId" AND c."id" = n."id"
 JOIN "Team" t ON t."firmId" = n."firmId" AND t."id" = n."teamId"
 LEFT JOIN "User" u ON u."firmId" = n."firmId" AND u."id" = n."consultantId"

@@ -1,19 +1,20 @@
 import type pg from "pg";
 import { todayIn } from "@/lib/dates/time-zone";
-import { nextCrsChangeAsOf } from "@/lib/db/clients/next-crs-change";
+import { crsChangesAsOf } from "@/lib/db/clients/next-crs-change";
 
 /**
- * Brings a kept bench firm seeded before Client."nextCrsChangeOn" existed up to date: every client's
- * stored next CRS change from the same rule the seed and insertClientsBulk apply (nextCrsChangeAsOf,
- * as of today in the firm's zone), in batches by id. Without it the dashboard's coming changes
- * would find no rows (NULL never shows) and time nothing. A firm with any stored date is left alone.
+ * Brings a kept bench firm seeded before the stored coming CRS changes existed (Client."nextCrsChangeOn",
+ * then the per-kind "nextBirthdayChangeOn" and "nextWorkAnniversaryOn") up to date: every client's
+ * stored changes from the same rule the seed and insertClientsBulk apply (crsChangesAsOf, as of
+ * today in the firm's zone), in batches by id. Without it the dashboard's coming changes would find
+ * no rows (NULL never shows) and time nothing. A firm with any per-kind date stored is left alone.
  */
 
 const BATCH = 20_000;
 
-/** Whether the firm's clients need the backfill: none has a stored next change. */
+/** Whether the firm's clients need the backfill: none has a per-kind date stored. */
 export async function needsNextCrsBackfill(pool: pg.Pool, firmId: string): Promise<boolean> {
-  const { rows } = await pool.query(`SELECT 1 FROM "Client" WHERE "firmId" = $1 AND "nextCrsChangeOn" IS NOT NULL LIMIT 1`, [firmId]);
+  const { rows } = await pool.query(`SELECT 1 FROM "Client" WHERE "firmId" = $1 AND ("nextBirthdayChangeOn" IS NOT NULL OR "nextWorkAnniversaryOn" IS NOT NULL) LIMIT 1`, [firmId]);
   return rows.length === 0;
 }
 
@@ -29,13 +30,14 @@ export async function backfillNextCrsChanges(pool: pg.Pool, firmId: string, time
       [firmId, after],
     );
     if (rows.length === 0) return dated;
-    const next = rows.map((row) => nextCrsChangeAsOf(row, today));
+    const next = rows.map((row) => crsChangesAsOf(row, today));
     await pool.query(
-      `UPDATE "Client" c SET "nextCrsChangeOn" = u.next FROM unnest($2::uuid[], $3::date[]) AS u(id, next)
-       WHERE c."firmId" = $1 AND c."id" = u.id AND u.next IS NOT NULL`,
-      [firmId, rows.map((r) => r.id), next],
+      `UPDATE "Client" c SET "nextCrsChangeOn" = u.next, "nextBirthdayChangeOn" = u.birthday, "nextWorkAnniversaryOn" = u.anniversary
+       FROM unnest($2::uuid[], $3::date[], $4::date[], $5::date[]) AS u(id, next, birthday, anniversary)
+       WHERE c."firmId" = $1 AND c."id" = u.id`,
+      [firmId, rows.map((r) => r.id), next.map((n) => n.nextCrsChangeOn), next.map((n) => n.nextBirthdayChangeOn), next.map((n) => n.nextWorkAnniversaryOn)],
     );
-    dated += next.filter((d) => d !== null).length;
+    dated += next.filter((d) => d.nextCrsChangeOn !== null).length;
     after = rows[rows.length - 1].id;
   }
 }

@@ -3,7 +3,7 @@ import { randomUUID } from "node:crypto";
 import { applicationDueOn, ecaExpiresOn, languageTestExpiresOn, profileExpiresOn } from "@/lib/deadlines";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { todayIn } from "@/lib/dates/time-zone";
-import { nextCrsChangeAsOf } from "./next-crs-change";
+import { crsChangesAsOf, type StoredCrsChanges } from "./next-crs-change";
 import { refreshClientResults } from "../draws/results-refresh";
 
 type Tx = Prisma.TransactionClient;
@@ -65,25 +65,26 @@ export async function insertClientsBulk(
     const chunk = clients.slice(start, start + CHUNK);
     const chunkIds = chunk.map(() => randomUUID());
     ids.push(...chunkIds);
-    const col = <T>(f: (c: ClientInsert) => T) => chunk.map(f);
+    const col = <T>(f: (c: ClientInsert, i: number) => T) => chunk.map(f);
+    const changes: StoredCrsChanges[] = chunk.map((c) => crsChangesAsOf(c, today));
     const current = (c: ClientInsert) => c.scores.at(-1) ?? null;
     // Arrays of arrays cannot be unnested row by row, so list columns travel as ';'-joined text.
     await tx.$executeRawUnsafe(
       `INSERT INTO "Client" ("firmId","id","teamId","consultantId","firstName","lastName","email","phone","dateOfBirth","citizenship","status",
          "profileNumber","profileSubmittedAt","profileExpiresOn","profileExpiryOverride","programs","nominationProvince","nominatedOn","categories",
          "crs","crsEffectiveAt","crsFactors","invitedAt","canadianWorkStartedOn","languageTestType","languageTestDate","languageTestExpiresOn",
-         "languageResults","ecaIssuer","ecaIssuedOn","ecaExpiresOn","workPermitExpiresOn","passportExpiresOn","notes","updatedById","nextCrsChangeOn")
+         "languageResults","ecaIssuer","ecaIssuedOn","ecaExpiresOn","workPermitExpiresOn","passportExpiresOn","notes","updatedById","nextCrsChangeOn","nextBirthdayChangeOn","nextWorkAnniversaryOn")
        SELECT $1::uuid, t.id, t.team, t.consultant, t.first, t.last, t.email, t.phone, t.dob, t.citizenship, t.status::"ClientStatus",
          t.profile, t.submitted, t.expires, t.override, coalesce(string_to_array(nullif(t.programs, ''), ';'), '{}'), t.province, t.nominated,
          coalesce(string_to_array(nullif(t.categories, ''), ';'), '{}'), t.crs, t.crs_at, t.factors::jsonb, t.invited, t.work_start,
-         t.test_type, t.test_date, t.test_expires, t.test_results::jsonb, t.eca_issuer, t.eca_date, t.eca_expires, t.permit, t.passport, t.notes, $2::uuid, t.next_change
+         t.test_type, t.test_date, t.test_expires, t.test_results::jsonb, t.eca_issuer, t.eca_date, t.eca_expires, t.permit, t.passport, t.notes, $2::uuid, t.next_change, t.next_birthday, t.next_anniversary
        FROM unnest($3::uuid[], $4::uuid[], $5::uuid[], $6::text[], $7::text[], $8::text[], $9::text[], $10::date[], $11::text[], $12::text[],
          $13::text[], $14::timestamptz[], $15::date[], $16::boolean[], $17::text[], $18::text[], $19::date[], $20::text[], $21::int[],
          $22::timestamptz[], $23::text[], $24::timestamptz[], $25::date[], $26::text[], $27::date[], $28::date[], $29::text[], $30::date[],
-         $31::date[], $32::date[], $33::date[], $34::text[], $35::text[], $36::date[])
+         $31::date[], $32::date[], $33::date[], $34::text[], $35::text[], $36::date[], $37::date[], $38::date[])
        AS t(id, team, consultant, first, last, email, phone, dob, citizenship, status, profile, submitted, expires, override, programs,
          province, nominated, categories, crs, crs_at, factors, invited, work_start, test_type, test_date, test_expires, eca_issuer,
-         eca_date, eca_expires, permit, passport, notes, test_results, next_change)`,
+         eca_date, eca_expires, permit, passport, notes, test_results, next_change, next_birthday, next_anniversary)`,
       firmId,
       options.createdById ?? null,
       chunkIds,
@@ -119,7 +120,9 @@ export async function insertClientsBulk(
       col((c) => c.passportExpiresOn),
       col((c) => c.notes),
       col((c) => (c.languageResults ? JSON.stringify(c.languageResults) : null)),
-      col((c) => nextCrsChangeAsOf(c, today)),
+      col((_c, i) => changes[i].nextCrsChangeOn),
+      col((_c, i) => changes[i].nextBirthdayChangeOn),
+      col((_c, i) => changes[i].nextWorkAnniversaryOn),
     );
     const invited = chunk.flatMap((c, i) => (c.itaDate ? [{ id: chunkIds[i], date: c.itaDate, round: c.itaRound ?? null }] : []));
     if (invited.length > 0) {

@@ -6,8 +6,8 @@ import { actorOf, diffFields, recordAudit } from "../audit";
 import { Prisma, prisma } from "../prisma";
 import { refreshClientResults } from "../draws/results-refresh";
 import { auditView, scoreOf, storedFields } from "./fields";
-import { nextCrsChangeAsOf } from "./next-crs-change";
-import { assertConsultant, assertNoDuplicate, assertWritableTeam, dateValue, firmTimeZone, mapDuplicates, requirePermission, toJson } from "./shared";
+import { crsChangesAsOf, storedCrsChanges } from "./next-crs-change";
+import { assertConsultant, assertNoDuplicate, assertWritableTeam, firmTimeZone, mapDuplicates, requirePermission, toJson } from "./shared";
 
 export async function createClient(scope: Scope, raw: ClientInputDraft | ClientInput): Promise<{ id: string }> {
   requirePermission(scope, "clients.write");
@@ -29,7 +29,7 @@ export async function createClient(scope: Scope, raw: ClientInputDraft | ClientI
           crs: score?.crs ?? null,
           crsEffectiveAt: score ? effectiveAt : null,
           crsFactors: score?.factors ?? Prisma.DbNull,
-          nextCrsChangeOn: dateValue(nextCrsChangeAsOf({ ...input, crsFactors: score?.factors ?? null }, todayIn(timeZone, now))),
+          ...storedCrsChanges(crsChangesAsOf({ ...input, crsFactors: score?.factors ?? null }, todayIn(timeZone, now))),
           createdAt: now,
           updatedAt: now,
           updatedById: scope.userId,

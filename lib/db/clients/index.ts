@@ -10,4 +10,4 @@ export { createClient } from "./create";
 export { updateClient } from "./update";
 export { archiveClient, unarchiveClient } from "./archive";
 export { type DeletedClient, RESTORE_WINDOW_DAYS, deleteClient, listDeletedClients, restoreClient } from "./delete";
-export { nextCrsChangeAsOf, refreshDueNextCrsChanges } from "./next-crs-change";
+export { crsChangesAsOf, refreshDueNextCrsChanges } from "./next-crs-change";

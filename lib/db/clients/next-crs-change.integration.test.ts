@@ -12,15 +12,22 @@ import { createTestFirm, testClientInsert, type TestFirm } from "../testing/fixt
 import { createClient, refreshDueNextCrsChanges, updateClient } from ".";
 
 /**
- * Client.nextCrsChangeOn: set by every write path from the one rule (lib/crs/next-change.ts),
- * refreshed by the job once its day has passed, and — the point of it — the dashboard's coming
- * changes read through it give exactly the events the anniversaries say, stale dates included.
+ * The stored coming CRS changes (Client.nextCrsChangeOn, the earliest; nextBirthdayChangeOn and
+ * nextWorkAnniversaryOn, each kind's): set by every write path from the one rule
+ * (lib/crs/next-change.ts), refreshed by the job once their day has passed, and — the point of
+ * them — the dashboard's coming changes read through them give exactly the events the
+ * anniversaries say, stale dates included (the view refreshes what is due before reading).
  */
 
 const ZONE = "America/Toronto";
 const stored = async (id: string) =>
   (await prisma().$queryRaw<{ on: string | null }[]>`SELECT to_char("nextCrsChangeOn", 'YYYY-MM-DD') AS "on" FROM "Client" WHERE "id" = ${id}::uuid`)[0].on;
 const todayHere = () => todayIn(ZONE, new Date());
+const storedKinds = async (id: string) =>
+  (
+    await prisma().$queryRaw<{ birthday: string | null; anniversary: string | null }[]>`
+      SELECT to_char("nextBirthdayChangeOn", 'YYYY-MM-DD') AS birthday, to_char("nextWorkAnniversaryOn", 'YYYY-MM-DD') AS anniversary FROM "Client" WHERE "id" = ${id}::uuid`
+  )[0];
 
 describe("set on save", () => {
   let firm: TestFirm;
@@ -41,11 +48,13 @@ describe("set on save", () => {
     const row = await prisma().client.findFirstOrThrow({ where: { id } });
     await updateClient(scope, id, row.version, { firstName: "Ana", lastName: "Save", teamId: firm.teams[0].id, status: "prospect", dateOfBirth, canadianWorkStartedOn, crsFactors: factors });
     expect(await stored(id)).toBe(addDaysToDate(todayHere(), 10));
+    expect(await storedKinds(id)).toEqual({ birthday: addDaysToDate(todayHere(), 40), anniversary: addDaysToDate(todayHere(), 10) });
 
     // A hand-entered score replaces the calculator's factors: nothing to price a change with.
     const again = await prisma().client.findFirstOrThrow({ where: { id } });
     await updateClient(scope, id, again.version, { firstName: "Ana", lastName: "Save", teamId: firm.teams[0].id, status: "prospect", dateOfBirth, manualCrs: 480, manualCrsReason: "entered" });
     expect(await stored(id)).toBeNull();
+    expect(await storedKinds(id)).toEqual({ birthday: null, anniversary: null });
   });
 
   it("on bulk insert (CSV import, seeding)", async () => {
@@ -57,6 +66,7 @@ describe("set on save", () => {
       ], { timeZone: ZONE }),
     );
     expect([await stored(ids[0]), await stored(ids[1])]).toEqual([addDaysToDate(todayHere(), 5), null]);
+    expect(await storedKinds(ids[0])).toEqual({ birthday: addDaysToDate(todayHere(), 5), anniversary: null });
   });
 });
 
@@ -80,6 +90,11 @@ describe("the daily refresh", () => {
     expect(before[2]).toBeNull();
     expect(await refreshDueNextCrsChanges(later, { firmId: firm.id })).toBe(2);
     expect(await Promise.all(ids.map(stored))).toEqual(["2032-01-15", "2032-03-01", null]);
+    expect(await Promise.all(ids.map(storedKinds))).toEqual([
+      { birthday: "2032-01-15", anniversary: null },
+      { birthday: null, anniversary: "2032-03-01" },
+      { birthday: null, anniversary: null },
+    ]);
     expect(await refreshDueNextCrsChanges(later, { firmId: firm.id })).toBe(0);
   });
 
@@ -118,7 +133,7 @@ describe("coming changes read through the stored date", () => {
     return first;
   };
 
-  it("gives the same lists when stored dates are stale (the job not run yet)", async () => {
+  it("gives the same lists when stored dates are stale (the job not run yet): the view refreshes what is due first", async () => {
     await refreshDueNextCrsChanges(NOW, { firmId: firm.id });
     const fresh = await comingChanges(firm.user("owner").scope, { now: NOW, limit: 500 });
     await prisma().client.updateMany({ where: { firmId: firm.id, nextCrsChangeOn: { not: null } }, data: { nextCrsChangeOn: new Date(`${addDaysToDate(TODAY, -400)}T00:00:00Z`) } });

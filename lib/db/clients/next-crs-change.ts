@@ -1,25 +1,42 @@
 import "server-only";
-import { nextCrsChangeOn, type NextCrsChangeFacts } from "@/lib/crs";
+import { earliestCrsChange, nextCrsChanges, type NextCrsChangeFacts } from "@/lib/crs";
 import type { CalendarDate } from "@/lib/dates/calendar-date";
 import { todayIn } from "@/lib/dates/time-zone";
 import { prisma } from "../prisma";
+import { dateValue } from "./shared";
 
 /**
- * The stored "next CRS change" (Client.nextCrsChangeOn, rule in lib/crs/next-change.ts): computed
- * on every save from the client's facts as of today in the firm's zone, and refreshed daily for
- * the rows whose day has come (refreshDueNextCrsChanges, run by lib/jobs/crs-changes.ts).
+ * The stored coming CRS changes (rule in lib/crs/next-change.ts): each kind's next date
+ * (Client.nextBirthdayChangeOn, Client.nextWorkAnniversaryOn), which the dashboard's coming changes
+ * read by index range, and the earliest of them (Client.nextCrsChangeOn), which marks the row due
+ * for a refresh. Computed on every save from the client's facts as of today in the firm's zone,
+ * and refreshed for the rows whose day has come (refreshDueNextCrsChanges, run hourly by
+ * lib/jobs/crs-changes.ts).
  */
+export interface StoredCrsChanges {
+  nextCrsChangeOn: CalendarDate | null;
+  nextBirthdayChangeOn: CalendarDate | null;
+  nextWorkAnniversaryOn: CalendarDate | null;
+}
+
+const NONE: StoredCrsChanges = { nextCrsChangeOn: null, nextBirthdayChangeOn: null, nextWorkAnniversaryOn: null };
 
 /**
- * The next change as of `today` (the firm's date: todayIn once per save or batch, not per row — it
- * costs ~80 µs); a fact that cannot be read stores none.
+ * The stored changes as of `today` (the firm's date: todayIn once per save or batch, not per row —
+ * it costs ~80 µs); a fact that cannot be read stores none.
  */
-export function nextCrsChangeAsOf(facts: NextCrsChangeFacts, today: CalendarDate): CalendarDate | null {
+export function crsChangesAsOf(facts: NextCrsChangeFacts, today: CalendarDate): StoredCrsChanges {
   try {
-    return nextCrsChangeOn(facts, today);
+    const changes = nextCrsChanges(facts, today);
+    return { nextCrsChangeOn: earliestCrsChange(changes), nextBirthdayChangeOn: changes.birthday, nextWorkAnniversaryOn: changes.workAnniversary };
   } catch {
-    return null;
+    return NONE;
   }
+}
+
+/** The stored changes as Prisma writes date columns. */
+export function storedCrsChanges(changes: StoredCrsChanges): { nextCrsChangeOn: Date | null; nextBirthdayChangeOn: Date | null; nextWorkAnniversaryOn: Date | null } {
+  return { nextCrsChangeOn: dateValue(changes.nextCrsChangeOn), nextBirthdayChangeOn: dateValue(changes.nextBirthdayChangeOn), nextWorkAnniversaryOn: dateValue(changes.nextWorkAnniversaryOn) };
 }
 
 /** Rows read and written per statement: small enough to keep each transaction short. */
@@ -33,17 +50,17 @@ interface DueRow {
 }
 
 /**
- * Recomputes the stored next change of every client whose day is today or past (in its firm's
+ * Recomputes the stored changes of every client whose earliest change is today or past (in its firm's
  * zone), firm by firm, in batches: read the due rows' facts, apply the rule, write them back in one
  * UPDATE … FROM unnest. Idempotent: a second run the same day finds nothing due (every new date is
  * after today). Returns how many clients were updated.
  */
-export async function refreshDueNextCrsChanges(now: Date = new Date(), options: { firmId?: string } = {}): Promise<number> {
+export async function refreshDueNextCrsChanges(now: Date = new Date(), options: { firmId?: string; maxBatches?: number } = {}): Promise<number> {
   const firms = await prisma().firm.findMany({ where: options.firmId ? { id: options.firmId } : {}, select: { id: true, timeZone: true } });
   let updated = 0;
   for (const firm of firms) {
     const today = todayIn(firm.timeZone, now);
-    for (;;) {
+    for (let batch = 1; ; batch++) {
       const due = await prisma().$queryRawUnsafe<DueRow[]>(
         `SELECT c."id", to_char(c."dateOfBirth", 'YYYY-MM-DD') AS "dateOfBirth", to_char(c."canadianWorkStartedOn", 'YYYY-MM-DD') AS "canadianWorkStartedOn", c."crsFactors"
          FROM "Client" c WHERE c."firmId" = $1::uuid AND c."nextCrsChangeOn" <= $2::date
@@ -52,17 +69,19 @@ export async function refreshDueNextCrsChanges(now: Date = new Date(), options: 
         today,
       );
       if (due.length === 0) break;
-      const next = due.map((row) => nextCrsChangeAsOf(row, today));
+      const next = due.map((row) => crsChangesAsOf(row, today));
       updated += await prisma().$executeRawUnsafe(
-        `UPDATE "Client" c SET "nextCrsChangeOn" = u.next
-         FROM unnest($2::uuid[], $3::date[]) AS u(id, next)
+        `UPDATE "Client" c SET "nextCrsChangeOn" = u.next, "nextBirthdayChangeOn" = u.birthday, "nextWorkAnniversaryOn" = u.anniversary
+         FROM unnest($2::uuid[], $3::date[], $4::date[], $5::date[]) AS u(id, next, birthday, anniversary)
          WHERE c."firmId" = $1::uuid AND c."id" = u.id`,
         firm.id,
         due.map((row) => row.id),
-        next,
+        next.map((n) => n.nextCrsChangeOn),
+        next.map((n) => n.nextBirthdayChangeOn),
+        next.map((n) => n.nextWorkAnniversaryOn),
       );
       // Every new date is after today (or none), so the next read moves on; a short batch was the last.
-      if (due.length < BATCH) break;
+      if (due.length < BATCH || batch === options.maxBatches) break;
     }
   }
   return updated;

@@ -9,8 +9,8 @@ import { Prisma, prisma } from "../prisma";
 import { refreshClientResults } from "../draws/results-refresh";
 import { clientWhere } from "../scope";
 import { auditView, scoreOf, storedFields } from "./fields";
-import { nextCrsChangeAsOf } from "./next-crs-change";
-import { assertConsultant, assertNoDuplicate, assertWritableTeam, dateValue, firmTimeZone, getClientRow, mapDuplicates, requirePermission, toJson, userNames } from "./shared";
+import { crsChangesAsOf, storedCrsChanges } from "./next-crs-change";
+import { assertConsultant, assertNoDuplicate, assertWritableTeam, firmTimeZone, getClientRow, mapDuplicates, requirePermission, toJson, userNames } from "./shared";
 
 /** Why an update matched no row: the client moved on (conflict, naming who and when) or is gone. */
 async function staleVersionError(scope: Scope, id: string): Promise<Error> {
@@ -51,7 +51,7 @@ export async function updateClient(scope: Scope, id: string, expectedVersion: nu
         data: {
           ...storedFields(input, timeZone),
           ...(score ? { crsFactors: score.factors ?? Prisma.DbNull } : {}),
-          nextCrsChangeOn: dateValue(nextCrsChangeAsOf({ ...input, crsFactors: score ? score.factors : before.crsFactors }, todayIn(timeZone, now))),
+          ...storedCrsChanges(crsChangesAsOf({ ...input, crsFactors: score ? score.factors : before.crsFactors }, todayIn(timeZone, now))),
           ...(scoreChanged ? { crs: score.crs, crsEffectiveAt: effectiveAt } : {}),
           version: { increment: 1 },
           updatedAt: now,

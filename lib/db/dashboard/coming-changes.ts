@@ -3,6 +3,7 @@ import type { Scope } from "@/lib/auth/scope";
 import { ageOn, comingCrsChanges, crsInputSchema, type CrsChangeKind } from "@/lib/crs";
 import type { CalendarDate } from "@/lib/dates/calendar-date";
 import { todayIn } from "@/lib/dates/time-zone";
+import { refreshDueNextCrsChanges } from "../clients/next-crs-change";
 import { getFirm } from "../firms";
 import { prisma } from "../prisma";
 import { clientScopeSql } from "../scope";
@@ -14,86 +15,44 @@ import { checkOptions, type DashboardOptions } from "./options";
 
 export const COMING_CHANGES_DAYS = 90;
 
-/** Month and day as one number (Jan 31 = 131). date_part, not extract: extract returns numeric, 3x slower per row. */
-const monthDaySql = (date: string) => `(date_part('month', ${date}) * 100 + date_part('day', ${date}))::int`;
-
-/**
- * The next anniversary of `start` strictly after today ($1), as lib/crs/age.ts `nextAnniversary`
- * computes it, with whole-number arithmetic per row: this year if the month and day are still to
- * come, else next year; a Feb 29 start falls on Mar 1 in a common year.
- */
-function nextAnniversarySql(start: string, year: string): string {
-  const leap = `(${year} % 4 = 0 AND (${year} % 100 <> 0 OR ${year} % 400 = 0))`;
-  return `CASE WHEN ${monthDaySql(start)} = 229 AND NOT ${leap} THEN make_date(${year}, 3, 1)
-    ELSE make_date(${year}, date_part('month', ${start})::int, date_part('day', ${start})::int) END`;
-}
-
 const CHANGES_PARAMS = 3;
 
-/**
- * A superset of "the anniversary falls within the window", without date arithmetic per row: month
- * and day between today's and the window end's (one day of slack for a Feb 29 start), across the
- * new year when the window spans it.
- */
-function inWindowSql(date: string): string {
-  const md = monthDaySql(date);
-  const from = monthDaySql("$1::date");
-  const to = monthDaySql(`($1::date + ${COMING_CHANGES_DAYS + 1})`);
-  return `CASE WHEN ${from} <= ${to} THEN ${md} BETWEEN ${from} AND ${to} ELSE ${md} >= ${from} OR ${md} <= ${to} END`;
-}
-
-/** The workYears recorded in the stored factors, when a number: as the work anniversaries' partial index states it. */
-const WORK_YEARS_SQL = `CASE WHEN jsonb_typeof(c."crsFactors"->'canadianWorkYears') = 'number' THEN (c."crsFactors"->>'canadianWorkYears')::numeric END`;
+/** Each kind's stored next date (lib/db/clients/next-crs-change.ts) and the fact its years count from. */
+const KINDS = [
+  { kind: "birthday", on: `"nextBirthdayChangeOn"`, start: `"dateOfBirth"` },
+  { kind: "canadian_work_anniversary", on: `"nextWorkAnniversaryOn"`, start: `"canadianWorkStartedOn"` },
+] as const;
 
 /**
- * Candidates only, each kind from its own partial index (migration 20261205070000): the clients
- * whose stored next change (lib/crs/next-change.ts) is due within the window — never later than
- * the first event listed below, and a date already passed (not refreshed yet) still qualifies —
- * in the statuses that matter, with readable factors. The indexes cover what the events need
- * (dates, names, team), so counting and picking the first $3 read no client rows; SQL finds the
- * clients whose next birthday (turning 30 to 45, each of which costs age points) or next
- * anniversary of Canadian work (while the recorded years are under 5, each of which adds points)
- * falls within the window; lib/crs computes the amounts for the listed few. Exported for the plan
- * test (indexes.integration.test.ts): the statement must stay on its indexes.
+ * Per kind, the clients whose stored next change of that kind falls after today ($1) and within
+ * the window, in the statuses that matter: the count, and the first $3 in the widget's order. Each
+ * reads its partial covering index (migration 20261205080000) as one range in that order, so
+ * neither counts nor lists by reading client rows. A stored date not yet refreshed after its day
+ * (the hourly job) is today or past, and the kind's next one is a year away: out of the window,
+ * which is what leaving it out says. Exported for the plan test (indexes.integration.test.ts).
  */
 export function changesSql(scopeSql: string): string {
-  const candidates = `${scopeSql} AND ($2::uuid IS NULL OR c."teamId" = $2::uuid) AND c."archivedAt" IS NULL
-    AND c."status" IN ('prospect', 'profile_active') AND jsonb_typeof(c."crsFactors") = 'object'
-    AND c."nextCrsChangeOn" <= $1::date + ${COMING_CHANGES_DAYS}`;
-  const nextYear = `date_part('year', $1::date)::int + CASE WHEN ${monthDaySql("e.start")} > ${monthDaySql("$1::date")} THEN 0 ELSE 1 END`;
+  const inWindow = (on: string) => `${scopeSql} AND ($2::uuid IS NULL OR c."teamId" = $2::uuid) AND c."archivedAt" IS NULL
+    AND c."status" IN ('prospect', 'profile_active') AND c.${on} > $1::date AND c.${on} <= $1::date + ${COMING_CHANGES_DAYS}`;
+  const listed = KINDS.map(
+    ({ kind, on }) => `(SELECT '${kind}' AS kind, c."id", c.${on} AS "on",
+      (SELECT count(*)::int FROM "Client" c WHERE ${inWindow(on)}) AS total
+    FROM "Client" c WHERE ${inWindow(on)}
+    ORDER BY c.${on}, c."lastName", c."firstName", c."id" LIMIT $3)`,
+  );
+  const years = `date_part('year', n."on")::int - date_part('year', CASE n.kind ${KINDS.map(({ kind, start }) => `WHEN '${kind}' THEN c.${start}`).join(" ")} END)::int`;
   return `
-WITH events AS (
-  SELECT c."id", c."firstName", c."lastName", 'birthday' AS kind, c."dateOfBirth" AS start FROM "Client" c
-  WHERE ${candidates} AND c."dateOfBirth" IS NOT NULL
-    AND c."dateOfBirth" BETWEEN $1::date - interval '45 years 2 days' AND $1::date - interval '29 years' AND ${inWindowSql('c."dateOfBirth"')}
-  UNION ALL
-  SELECT c."id", c."firstName", c."lastName", 'canadian_work_anniversary', c."canadianWorkStartedOn" FROM "Client" c
-  WHERE ${candidates} AND c."canadianWorkStartedOn" IS NOT NULL AND ${WORK_YEARS_SQL} < 5
-    AND c."canadianWorkStartedOn" <= $1::date AND ${inWindowSql('c."canadianWorkStartedOn"')}
-),
-dated AS MATERIALIZED (
-  SELECT d.* FROM (
-    SELECT e.*, ${nextAnniversarySql("e.start", "y.year")} AS "on", y.year - date_part('year', e.start)::int AS years
-    FROM events e CROSS JOIN LATERAL (SELECT ${nextYear} AS year) y
-  ) d
-  WHERE d."on" <= $1::date + ${COMING_CHANGES_DAYS} AND d.years >= 1 AND (d.kind <> 'birthday' OR d.years BETWEEN 30 AND 45)
-),
-totals AS (SELECT d.kind, count(*)::int AS total FROM dated d GROUP BY d.kind),
--- Per kind, a top-N sort that keeps $3 rows instead of numbering every event.
-numbered AS (
-  (SELECT d.* FROM dated d WHERE d.kind = 'birthday' ORDER BY d."on", d."lastName", d."firstName", d."id" LIMIT $3)
-  UNION ALL
-  (SELECT d.* FROM dated d WHERE d.kind = 'canadian_work_anniversary' ORDER BY d."on", d."lastName", d."firstName", d."id" LIMIT $3)
+WITH listed AS (
+  ${listed.join("\n  UNION ALL\n  ")}
 )
-SELECT n."id" AS "clientId", n."firstName", n."lastName", n.kind, to_char(n."on", 'YYYY-MM-DD') AS "on", n.years, c."crs", c."crsFactors",
+SELECT n."id" AS "clientId", c."firstName", c."lastName", n.kind, to_char(n."on", 'YYYY-MM-DD') AS "on", ${years} AS years, c."crs", c."crsFactors",
   to_char(c."dateOfBirth", 'YYYY-MM-DD') AS "dateOfBirth", to_char(c."canadianWorkStartedOn", 'YYYY-MM-DD') AS "canadianWorkStartedOn",
-  totals.total, t."name" AS "teamName", u."name" AS "consultantName"
-FROM numbered n
-JOIN totals ON totals.kind = n.kind
+  n.total, t."name" AS "teamName", u."name" AS "consultantName"
+FROM listed n
 JOIN "Client" c ON c."firmId" = $4::uuid AND c."id" = n."id"
 JOIN "Team" t ON t."firmId" = c."firmId" AND t."id" = c."teamId"
 LEFT JOIN "User" u ON u."firmId" = c."firmId" AND u."id" = c."consultantId"
-ORDER BY n.kind, n."on", n."lastName", n."firstName", n."id"`;
+ORDER BY n.kind, n."on", c."lastName", c."firstName", n."id"`;
 }
 
 export interface ComingChange {
@@ -140,11 +99,21 @@ function pointsFor(row: ChangeRow, today: CalendarDate): number | null {
   }
 }
 
+/**
+ * Rows the view brings up to date itself before reading (one batch of the refresh): the stored
+ * dates whose day came since the hourly job last ran (a few hundred a day at a million clients), so
+ * the list is right even between runs or without a worker. A larger backlog (just after the
+ * migration that added the per-kind dates) is the worker's; nothing is due, one index probe.
+ */
+const REFRESH_ON_VIEW = { maxBatches: 1 } as const;
+
 /** Birthdays that will cost points and Canadian work anniversaries that will add points in the next 90 days. */
 export async function comingChanges(scope: Scope, options: DashboardOptions = {}): Promise<ComingChanges> {
   const { teamId, limit } = checkOptions(options);
   const firm = await getFirm(scope);
-  const today = todayIn(firm.timeZone, options.now ?? new Date());
+  const now = options.now ?? new Date();
+  const today = todayIn(firm.timeZone, now);
+  await refreshDueNextCrsChanges(now, { firmId: scope.firmId, ...REFRESH_ON_VIEW });
   const scopeSql = clientScopeSql(scope, CHANGES_PARAMS + 1);
   const rows = await prisma().$queryRawUnsafe<ChangeRow[]>(changesSql(scopeSql.sql), today, teamId, limit, ...scopeSql.params);
   const section = (kind: CrsChangeKind) => {
