@@ -64,7 +64,7 @@ export async function refreshDueNextCrsChanges(now: Date = new Date(), options: 
       const due = await prisma().$queryRawUnsafe<DueRow[]>(
         `SELECT c."id", to_char(c."dateOfBirth", 'YYYY-MM-DD') AS "dateOfBirth", to_char(c."canadianWorkStartedOn", 'YYYY-MM-DD') AS "canadianWorkStartedOn", c."crsFactors"
          FROM "Client" c WHERE c."firmId" = $1::uuid AND c."nextCrsChangeOn" <= $2::date
-         ORDER BY c."nextCrsChangeOn", c."id" LIMIT ${BATCH}`,
+         LIMIT ${BATCH}`,
         firm.id,
         today,
       );
@@ -80,7 +80,10 @@ export async function refreshDueNextCrsChanges(now: Date = new Date(), options: 
         next.map((n) => n.nextBirthdayChangeOn),
         next.map((n) => n.nextWorkAnniversaryOn),
       );
-      // Every new date is after today (or none), so the next read moves on; a short batch was the last.
+      // Every new date is after today (or none), so the rows written leave the due range and the
+      // next read moves on without an order: ordering by date and id sorted the whole due set for
+      // every batch, quadratic when a million clients are due at once (after a migration).
+      // A short batch was the last.
       if (due.length < BATCH || batch === options.maxBatches) break;
     }
   }
