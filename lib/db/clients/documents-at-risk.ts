@@ -39,7 +39,8 @@ export interface DocumentsAtRisk {
 
 const PARAMS = 3;
 
-function atRiskSql(scopeSql: string): string {
+/** Exported for the plan test (lib/db/dashboard/indexes.integration.test.ts): it must read only the invited clients' index. */
+export function atRiskSql(scopeSql: string): string {
   const docs = RISK_DOCUMENTS.map((d) => `c."${COLUMNS[d]}"`).join(", ");
   return `
 WITH items AS MATERIALIZED (

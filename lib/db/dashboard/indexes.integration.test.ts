@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { changesSql } from "./coming-changes";
 import { radarSql } from "./radar";
+import { atRiskSql } from "../clients/documents-at-risk";
 import { prisma } from "../prisma";
 import { clientScopeSql } from "../scope";
 import { createTestFirm, type TestFirm } from "../testing/fixtures";
@@ -37,6 +38,13 @@ describe("dashboard widgets read their indexes", () => {
     const scopeSql = clientScopeSql(scope, 4);
     const text = await plan(radarSql(scopeSql.sql), ["2027-01-01", null, 6, ...scopeSql.params]);
     for (const index of RADAR_INDEXES) expect(text).toContain(`Index Only Scan using "${index}"`);
+  });
+
+  it.each(["owner", "consultant"] as const)("documents at risk (%s): an index-only read of the invited clients' index", async (role) => {
+    const scope = firm.user(role).scope;
+    const scopeSql = clientScopeSql(scope, 4);
+    const text = await plan(atRiskSql(scopeSql.sql), [3, null, 10, ...scopeSql.params]);
+    expect(text).toContain(`Index Only Scan using "Client_radar_applicationDueOn_idx"`);
   });
 
   it.each(["owner", "consultant"] as const)("coming changes (%s): index-only reads of the birthday and anniversary indexes", async (role) => {
