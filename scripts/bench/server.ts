@@ -94,6 +94,8 @@ export async function startNext(databaseUrl: string, log: (m: string) => void, o
       NEXT_TELEMETRY_DISABLED: "1",
       NODE_ENV: "production",
       PORT: String(port),
+      // As npm start runs it (scripts/start.ts).
+      MALLOC_ARENA_MAX: process.env.MALLOC_ARENA_MAX || "2",
     },
   });
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
