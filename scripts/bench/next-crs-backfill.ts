@@ -1,6 +1,6 @@
 import type pg from "pg";
 import { todayIn } from "@/lib/dates/time-zone";
-import { crsChangesAsOf } from "@/lib/db/clients/next-crs-change";
+import { STORE_CRS_CHANGES_SQL, storeCrsChangesParams } from "@/lib/db/clients/next-crs-change";
 
 /**
  * Brings a kept bench firm seeded before the stored coming CRS changes existed (Client."nextCrsChangeOn",
@@ -18,7 +18,7 @@ export async function needsNextCrsBackfill(pool: pg.Pool, firmId: string): Promi
   return rows.length === 0;
 }
 
-/** Stores every client's next CRS change; returns how many clients got a date. */
+/** Stores every client's coming CRS changes; returns how many clients were written. */
 export async function backfillNextCrsChanges(pool: pg.Pool, firmId: string, timeZone: string, now: Date): Promise<number> {
   const today = todayIn(timeZone, now);
   let after = "00000000-0000-0000-0000-000000000000";
@@ -30,14 +30,8 @@ export async function backfillNextCrsChanges(pool: pg.Pool, firmId: string, time
       [firmId, after],
     );
     if (rows.length === 0) return dated;
-    const next = rows.map((row) => crsChangesAsOf(row, today));
-    await pool.query(
-      `UPDATE "Client" c SET "nextCrsChangeOn" = u.next, "nextBirthdayChangeOn" = u.birthday, "nextWorkAnniversaryOn" = u.anniversary
-       FROM unnest($2::uuid[], $3::date[], $4::date[], $5::date[]) AS u(id, next, birthday, anniversary)
-       WHERE c."firmId" = $1 AND c."id" = u.id`,
-      [firmId, rows.map((r) => r.id), next.map((n) => n.nextCrsChangeOn), next.map((n) => n.nextBirthdayChangeOn), next.map((n) => n.nextWorkAnniversaryOn)],
-    );
-    dated += next.filter((d) => d.nextCrsChangeOn !== null).length;
+    await pool.query(STORE_CRS_CHANGES_SQL, storeCrsChangesParams(firmId, rows, today));
+    dated += rows.length;
     after = rows[rows.length - 1].id;
   }
 }

@@ -160,7 +160,7 @@ export async function ensureBenchFirm(pool: pg.Pool, figures: Figures, options: 
       const dated = await backfillNextCrsChanges(pool, found.firm.id, found.firm.timeZone, now);
       figures[`seed_${label}_vacuum_analyze_ms`] = round(await vacuumAnalyze(pool));
       figures[`seed_${label}_next_crs_backfill_ms`] = round(performance.now() - start);
-      log(`stored ${dated} next CRS change dates in ${figures[`seed_${label}_next_crs_backfill_ms`]} ms (with VACUUM ANALYZE)`);
+      log(`stored the coming CRS changes of ${dated} clients in ${figures[`seed_${label}_next_crs_backfill_ms`]} ms (with VACUUM ANALYZE)`);
     }
     return found.firm;
   }

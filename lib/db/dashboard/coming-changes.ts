@@ -3,7 +3,7 @@ import type { Scope } from "@/lib/auth/scope";
 import { ageOn, comingCrsChanges, crsInputSchema, type CrsChangeKind } from "@/lib/crs";
 import type { CalendarDate } from "@/lib/dates/calendar-date";
 import { todayIn } from "@/lib/dates/time-zone";
-import { refreshDueNextCrsChanges } from "../clients/next-crs-change";
+import { refreshFirmCrsChanges } from "../clients/next-crs-change";
 import { getFirm } from "../firms";
 import { prisma } from "../prisma";
 import { clientScopeSql } from "../scope";
@@ -113,7 +113,7 @@ export async function comingChanges(scope: Scope, options: DashboardOptions = {}
   const firm = await getFirm(scope);
   const now = options.now ?? new Date();
   const today = todayIn(firm.timeZone, now);
-  await refreshDueNextCrsChanges(now, { firmId: scope.firmId, ...REFRESH_ON_VIEW });
+  await refreshFirmCrsChanges(firm, now, REFRESH_ON_VIEW);
   const scopeSql = clientScopeSql(scope, CHANGES_PARAMS + 1);
   const rows = await prisma().$queryRawUnsafe<ChangeRow[]>(changesSql(scopeSql.sql), today, teamId, limit, ...scopeSql.params);
   const section = (kind: CrsChangeKind) => {
