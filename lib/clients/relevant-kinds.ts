@@ -65,6 +65,11 @@ export function latestRelevantDraw<D extends { kind: string }>(client: KindFacts
   return latestNewestFirst.find((draw) => isRelevantKind(client, draw.kind)) ?? null;
 }
 
+/** crs − the draw's cut-off; null without a score or a draw. */
+export function marginTo(crs: number | null, draw: { cutoff: number } | null): number | null {
+  return draw && crs != null ? crs - draw.cutoff : null;
+}
+
 /**
  * crs − the latest relevant cut-off, with the draw it was measured against; nulls when unknown.
  * `relevant` is the client's relevantKinds when the caller has it already (the exports, per row).
@@ -75,5 +80,5 @@ export function marginAgainstLatest<D extends { kind: string; cutoff: number }>(
   relevant?: readonly string[],
 ): { margin: number | null; draw: D | null } {
   const draw = relevant ? (latestNewestFirst.find((d) => relevant.includes(d.kind)) ?? null) : latestRelevantDraw(client, latestNewestFirst);
-  return { margin: draw && client.crs != null ? client.crs - draw.cutoff : null, draw };
+  return { margin: marginTo(client.crs, draw), draw };
 }

@@ -10,7 +10,7 @@
  * numbers: a consultant can sort and filter "CEC margin ≥ 0" in Excel. There are at most fifteen
  * kinds, so the sheet stays readable; the header names the draw and cut-off measured against.
  */
-import { marginAgainstLatest, meetsRequirement, relevantKinds } from "@/lib/clients/relevant-kinds";
+import { type KindRequirement, latestRelevantDraw, marginTo, meetsRequirement, relevantKinds } from "@/lib/clients/relevant-kinds";
 import { ROSTER_COLUMNS, type RosterColumn, type RosterQuery } from "@/lib/clients/roster-query";
 import { CLIENT_STATUS_LABELS, type ClientStatus } from "@/lib/clients/status";
 import type { CalendarDate } from "@/lib/dates/calendar-date";
@@ -101,7 +101,7 @@ function marginColumns(latest: readonly LatestKindCutoff[]): Col[] {
     if (!draw || kind === "unrecognised") return [];
     return [
       column<RosterReportLine>(`margin_${kind}`, `Margin: ${DRAW_KIND_SHORT[kind]} #${draw.drawNumber} (cut-off ${draw.cutoff})`, "number", 10, (row) =>
-        row.crs != null && row.relevant.includes(kind) ? row.crs - draw.cutoff : null,
+        row.relevant.includes(kind) ? marginTo(row.crs, draw) : null,
       ),
     ];
   });
@@ -162,6 +162,8 @@ function memo<K, V>(compute: (key: K) => V): (key: K) => V {
  * lib/db/exports/roster-statements.ts), so the arrays themselves are the keys; other rows only
  * miss, which is still correct.
  */
+const NOMINATION: KindRequirement = { needs: "nomination" };
+
 function relevanceOf(latest: readonly LatestKindCutoff[]) {
   const byPrograms = new WeakMap<readonly string[], WeakMap<readonly string[], Relevance[]>>();
   return (row: RosterReportRow): Relevance => {
@@ -169,11 +171,10 @@ function relevanceOf(latest: readonly LatestKindCutoff[]) {
     if (!byCategories) byPrograms.set(row.programs, (byCategories = new WeakMap()));
     let pair = byCategories.get(row.categories);
     if (!pair) byCategories.set(row.categories, (pair = []));
-    const nominated = meetsRequirement(row, { needs: "nomination" }) ? 1 : 0;
+    const nominated = meetsRequirement(row, NOMINATION) ? 1 : 0;
     let relevance = pair[nominated];
     if (!relevance) {
-      const relevant = relevantKinds(row);
-      relevance = pair[nominated] = { relevant, draw: marginAgainstLatest({ ...row, crs: null }, latest, relevant).draw };
+      relevance = pair[nominated] = { relevant: relevantKinds(row), draw: latestRelevantDraw(row, latest) };
     }
     return relevance;
   };
@@ -235,7 +236,7 @@ export function rosterReport(ctx: RosterReportContext): RosterReport {
       const line = row as RosterReportLine;
       const { relevant, draw } = relevance(row);
       line.relevant = relevant;
-      line.latestRelevant = { margin: draw && row.crs != null ? row.crs - draw.cutoff : null, draw };
+      line.latestRelevant = { margin: marginTo(row.crs, draw), draw };
       line.next = nextDeadline(row, ctx.today, daysFromToday);
       return line;
     },
