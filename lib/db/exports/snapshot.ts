@@ -1,6 +1,9 @@
 import "server-only";
 import pg from "pg";
 
+/** A row as PostgreSQL's text: one string (or null) per column, in the statement's order. */
+export type TextRow = (string | null)[];
+
 /**
  * A read-only REPEATABLE READ snapshot held while an export streams, so the row count (sent as
  * X-Total-Rows and written to the audit log) and every batch come from one point in time: a
@@ -14,9 +17,6 @@ import pg from "pg";
  * costs a few. The snapshot ends at the latest after `timeoutMs`, and PostgreSQL ends it after
  * `idleTimeoutMs` without a fetch (a download nobody reads cannot pin a snapshot).
  */
-/** A row as PostgreSQL's text: one string (or null) per column, in the statement's order. */
-export type TextRow = (string | null)[];
-
 export interface ExportSnapshot {
   query<T>(sql: string, params: unknown[]): Promise<T[]>;
   /**
@@ -67,8 +67,8 @@ export async function openSnapshot(options: { timeoutMs: number; idleTimeoutMs: 
   const timer = setTimeout(() => void release(), options.timeoutMs);
   timer.unref();
   try {
-    await client.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
-    await client.query(`SET LOCAL work_mem = '${EXPORT_WORK_MEM}'`);
+    // One round trip: a simple query may hold both statements.
+    await client.query(`BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY; SET LOCAL work_mem = '${EXPORT_WORK_MEM}'`);
   } catch (error) {
     await release();
     throw error;
